@@ -1,0 +1,88 @@
+"""Benchmark of the core: full index, one-file update, search latency, index size and memory at several KB sizes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import queries, write_kb  # noqa: E402
+
+from kbassist.core.engine import Engine  # noqa: E402
+from kbassist.core.evaluate import percentile  # noqa: E402
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench(size: int, work: Path, jieba_cache: Path) -> dict[str, object]:
+    kb = write_kb(work / f"kb{size}", size)
+    index_dir = work / f"index{size}"
+    engine = Engine(kb, index_dir, jieba_cache=jieba_cache)
+    engine.warm_up()
+    start = time.perf_counter()
+    report = engine.update()
+    full = time.perf_counter() - start
+
+    # One saved file: edit, update, and the change is searchable.
+    target = next(iter(sorted(kb.rglob("*.md"))))
+    text = target.read_text(encoding="utf-8").replace("## 问题\n", "## 问题\n客户说紫罗兰色的独角兽没到账。", 1)
+    times = []
+    for n in range(3):
+        target.write_text(text + f"\n<!-- {n} -->\n", encoding="utf-8")
+        start = time.perf_counter()
+        engine.update()
+        hits = engine.search("紫罗兰色独角兽")
+        times.append(time.perf_counter() - start)
+        assert hits and hits[0].entry.path == target, "edited entry not found"
+
+    qs = queries()
+    for q in qs[:20]:
+        engine.search(q)  # warm caches the way a running app has them
+    latencies = []
+    for q in qs:
+        t = time.perf_counter()
+        engine.search(q)
+        latencies.append((time.perf_counter() - t) * 1000)
+    result = {
+        "entries": report.entries,
+        "full_index_s": round(full, 2),
+        "incremental_update_ms": round(1000 * sorted(times)[1], 1),
+        "search_ms": {"p50": round(percentile(latencies, 50), 2), "p95": round(percentile(latencies, 95), 2),
+                      "max": round(max(latencies), 2), "queries": len(latencies)},
+        "index_bytes": dir_size(index_dir),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    engine.close()
+    shutil.rmtree(kb, ignore_errors=True)
+    shutil.rmtree(index_dir, ignore_errors=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated entry counts")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = Path(tempfile.mkdtemp(prefix="kbassist-bench-"))
+    try:
+        for size in sizes:
+            result = bench(size, work, work / "jieba.cache")
+            print(json.dumps({"size": size, **result}, ensure_ascii=False), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

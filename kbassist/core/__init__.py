@@ -1,0 +1,1 @@
+"""Qt-free, OS-free core: knowledge base, index, search, rendering."""

@@ -1,0 +1,403 @@
+"""The on-disk Whoosh index of a KB folder (the only Whoosh writer): incremental updates, version stamp, self-repair."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.filedb.filestore import FileStorage
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.writing import NO_MERGE
+
+from kbassist.core import analysis
+from kbassist.core.analysis import Segmenter
+from kbassist.core.kb import KbError, parse_file, read_file, resolve_duplicates, scan_files
+from kbassist.core.model import BlockKind, Entry, Problem
+
+log = logging.getLogger("kbassist.index")
+
+# Bump when the fields below change; together with analysis.ANALYSIS_VERSION it forms the index's version stamp.
+SCHEMA_VERSION = 2
+CURRENT_FILE = "CURRENT"
+MANIFEST_FILE = "manifest.pkl"
+STAMP_FILE = "stamp.json"
+GEN_PREFIX = "gen-"
+# More segments than this after an incremental commit: the next commit merges them (a fresh generation).
+MAX_SEGMENTS = 12
+WRITE_LOCK_TIMEOUT = 2.0
+
+
+def stamp() -> dict[str, int]:
+    return {"schema": SCHEMA_VERSION, "analysis": analysis.ANALYSIS_VERSION}
+
+
+def make_schema() -> Schema:
+    """Pre-analysed fields: analysis.py makes the tokens, Whoosh only splits them on spaces."""
+    space = SpaceSeparatedTokenizer()
+    return Schema(
+        path=ID(stored=True, unique=True),
+        id=ID(stored=True),
+        trigger=ID(field_boost=4.0),
+        head=TEXT(analyzer=space, phrase=False, field_boost=3.0),
+        body=TEXT(analyzer=space, phrase=False, field_boost=1.0),
+        py=TEXT(analyzer=space, phrase=False, field_boost=2.0),
+        ini=TEXT(analyzer=space, phrase=False, field_boost=2.0),
+    )
+
+
+def entry_document(entry: Entry, segmenter: Segmenter) -> dict[str, str]:
+    """The Whoosh document of one entry: every field a space-separated token list."""
+    head_texts = [entry.title, *entry.aliases]
+    head_tokens: list[str] = []
+    # Title, aliases, tags, category and the id's words: what an agent would call the entry.
+    for text in (*head_texts, *entry.tags, entry.category):
+        head_tokens.extend(analysis.text_tokens(segmenter, text))
+    head_tokens.extend(analysis.id_words(entry.id))
+    # Body: bigrams everywhere, jieba words only in the 问题 section (the customer's words); single characters
+    # of the body match nothing specific and were a third of all postings.
+    body_tokens = analysis.text_tokens(segmenter, entry.problem_text, unigrams=False)
+    rest = "\n".join(b.name + "\n" + b.text for b in entry.blocks if b.kind is not BlockKind.PROBLEM)
+    body_tokens.extend(analysis.text_tokens(segmenter, rest, unigrams=False, words=False))
+    py_tokens: list[str] = []
+    ini_tokens: list[str] = []
+    for text in (*head_texts, *entry.tags):
+        py_tokens.extend(analysis.pinyin_tokens(text))
+        ini_tokens.extend(analysis.initials_tokens(segmenter, text))
+    trigger = analysis.compact(entry.trigger)
+    if trigger:
+        ini_tokens.append(trigger)
+    return {
+        "path": entry.rel_path,
+        "id": entry.id,
+        "trigger": trigger,
+        "head": " ".join(head_tokens),
+        "body": " ".join(body_tokens),
+        "py": " ".join(py_tokens),
+        "ini": " ".join(ini_tokens),
+    }
+
+
+@dataclass
+class FileRecord:
+    """What the manifest remembers of one .md file: enough to skip reading it when it did not change."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+    entry: Entry | None
+    problems: list[Problem]
+
+
+@dataclass
+class Manifest:
+    stamp: dict[str, int]
+    files: dict[str, FileRecord] = field(default_factory=dict)  # rel path → record
+    indexed: dict[str, str] = field(default_factory=dict)  # rel path → digest of the document in the index
+    index_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # Whoosh file → (size, crc32)
+
+
+@dataclass
+class IndexOutcome:
+    entries: list[Entry]
+    problems: list[Problem]
+    added: int
+    updated: int
+    removed: int
+    rebuilt: bool
+    rebuild_reason: str | None
+    generation: Path
+
+
+class IndexCorrupt(Exception):
+    """The index on disk cannot be trusted; the message says why (logged, then the index is rebuilt)."""
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _index_files(gen: Path) -> dict[str, tuple[int, int]]:
+    """Size and CRC of every Whoosh file (not our own files, not the lock) of a generation."""
+    out: dict[str, tuple[int, int]] = {}
+    for child in gen.iterdir():
+        name = child.name
+        if name in (MANIFEST_FILE, STAMP_FILE) or name.endswith(".tmp") or "LOCK" in name:
+            continue
+        if not child.is_file():
+            continue
+        data = child.read_bytes()
+        out[name] = (len(data), zlib.crc32(data))
+    return out
+
+
+class IndexStore:
+    """Owns one index folder: `CURRENT` names the live generation folder; rebuilds go to a new one, then swap."""
+
+    def __init__(self, index_dir: Path, segmenter: Segmenter) -> None:
+        self.index_dir = Path(index_dir)
+        self.segmenter = segmenter
+        self._manifest: Manifest | None = None
+        self._generation: Path | None = None
+        self._verified = False
+
+    # --- generations --------------------------------------------------------------------------------------------
+
+    def current_generation(self) -> Path | None:
+        """The live generation folder, or None when there is no index yet."""
+        try:
+            name = (self.index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not name.startswith(GEN_PREFIX) or "/" in name or "\\" in name:
+            return None
+        gen = self.index_dir / name
+        return gen if gen.is_dir() else None
+
+    def _new_generation(self) -> Path:
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        existing = [p.name for p in self.index_dir.iterdir() if p.name.startswith(GEN_PREFIX)]
+        numbers = [int(n[len(GEN_PREFIX) :]) for n in existing if n[len(GEN_PREFIX) :].isdigit()]
+        number = max(numbers, default=0) + 1
+        gen = self.index_dir / f"{GEN_PREFIX}{number:06d}"
+        gen.mkdir()
+        return gen
+
+    def _publish(self, gen: Path) -> None:
+        """Point CURRENT at gen atomically (write + rename), so readers see the old or the new, never half."""
+        tmp = self.index_dir / (CURRENT_FILE + ".tmp")
+        tmp.write_text(gen.name, encoding="utf-8")
+        os.replace(tmp, self.index_dir / CURRENT_FILE)
+
+    def remove_stale_generations(self, keep: set[Path]) -> None:
+        """Delete generation folders no reader needs any more (best effort: Windows keeps open files)."""
+        if not self.index_dir.is_dir():
+            return
+        for child in self.index_dir.iterdir():
+            if child.name.startswith(GEN_PREFIX) and child not in keep and child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+
+    # --- manifest -----------------------------------------------------------------------------------------------
+
+    def _load_manifest(self, gen: Path) -> Manifest:
+        try:
+            stamp_data = json.loads((gen / STAMP_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexCorrupt(f"version stamp unreadable ({exc.__class__.__name__})") from exc
+        if stamp_data != stamp():
+            raise _VersionChanged(f"index version {stamp_data} != {stamp()}")
+        try:
+            with open(gen / MANIFEST_FILE, "rb") as handle:
+                manifest = pickle.load(handle)
+        except Exception as exc:  # noqa: BLE001 - any unpickling failure means the same: not trustworthy
+            raise IndexCorrupt(f"manifest unreadable ({exc.__class__.__name__})") from exc
+        if not isinstance(manifest, Manifest) or manifest.stamp != stamp():
+            raise IndexCorrupt("manifest does not match this version")
+        return manifest
+
+    def _save_manifest(self, gen: Path, manifest: Manifest) -> None:
+        manifest.index_files = _index_files(gen)
+        tmp = gen / (MANIFEST_FILE + ".tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(manifest, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, gen / MANIFEST_FILE)
+        (gen / STAMP_FILE).write_text(json.dumps(stamp()), encoding="utf-8")
+
+    def _verify(self, gen: Path, manifest: Manifest) -> None:
+        """Every Whoosh file as committed, the TOC readable, the stored documents exactly the manifest's."""
+        actual = _index_files(gen)
+        for name, (size, crc) in manifest.index_files.items():
+            found = actual.get(name)
+            if found is None:
+                raise IndexCorrupt(f"index file missing: {name}")
+            if found != (size, crc):
+                raise IndexCorrupt(f"index file changed or truncated: {name}")
+        try:
+            ix = FileStorage(str(gen), supports_mmap=False, readonly=True).open_index()
+            with ix.searcher() as searcher:
+                paths = {fields.get("path") for fields in searcher.all_stored_fields()}
+                if searcher.doc_count() != len(manifest.indexed) or paths != set(manifest.indexed):
+                    raise IndexCorrupt("index documents do not match the manifest")
+        except IndexCorrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds of errors on damaged files
+            raise IndexCorrupt(f"index unreadable ({exc.__class__.__name__}: {exc})") from exc
+
+    def open_existing(self) -> tuple[Path, list[Entry]]:
+        """The live generation and its entries as last indexed, checked but without reading the KB folder."""
+        gen = self.current_generation()
+        if gen is None:
+            raise IndexCorrupt("no index yet")
+        manifest = self._load_manifest(gen)
+        self._verify(gen, manifest)
+        self._manifest, self._generation, self._verified = manifest, gen, True
+        entries = [
+            record.entry
+            for rel, record in manifest.files.items()
+            if record.entry is not None and rel in manifest.indexed
+        ]
+        return gen, entries
+
+    # --- update -------------------------------------------------------------------------------------------------
+
+    def update(
+        self,
+        kb_root: Path,
+        *,
+        rebuild: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IndexOutcome:
+        """Bring the index in line with the KB folder; see Engine.update for the promises."""
+        root = Path(os.path.abspath(kb_root))
+        if not root.exists():
+            raise KbError(f"知识库文件夹不存在 (KB folder not found): {root}")
+        if not root.is_dir():
+            raise KbError(f"知识库路径不是文件夹 (KB path is not a folder): {root}")
+
+        reason: str | None = "requested" if rebuild else None
+        gen = self.current_generation()
+        manifest: Manifest | None = None
+        if reason is None:
+            if gen is None:
+                reason = "no index yet" if not self.index_dir.exists() else "index missing"
+            else:
+                try:
+                    if gen != self._generation or self._manifest is None:
+                        manifest = self._load_manifest(gen)
+                        self._verified = False
+                    else:
+                        manifest = self._manifest
+                    if not self._verified:
+                        self._verify(gen, manifest)
+                        self._verified = True
+                except _VersionChanged as exc:
+                    reason = f"version changed: {exc}"
+                except IndexCorrupt as exc:
+                    reason = f"corrupted: {exc}"
+            if reason is not None and gen is not None:
+                log.warning("rebuilding index %s: %s", self.index_dir, reason)
+        old_files = manifest.files if manifest is not None else (self._manifest.files if self._manifest else {})
+
+        problems: list[Problem] = []
+        paths = scan_files(root, problems)
+        files: dict[str, FileRecord] = {}
+        total = len(paths)
+        for done, path in enumerate(paths, 1):
+            rel = _rel(path, root)
+            files[rel] = self._read_record(path, root, old_files.get(rel))
+            if progress is not None:
+                progress(done, total)
+        if progress is not None and total == 0:
+            progress(0, 0)
+        parsed = [r.entry for r in files.values() if r.entry is not None]
+        kept, duplicate_problems = resolve_duplicates(parsed)
+        for record in files.values():
+            problems.extend(record.problems)
+        problems.extend(duplicate_problems)
+        problems.sort(key=lambda p: (str(p.path or ""), p.line or 0, p.code))
+        digests = {rel: files[rel].digest for rel in files}
+        wanted = {e.rel_path: digests.get(e.rel_path, "") for e in kept}
+        by_rel = {e.rel_path: e for e in kept}
+
+        new_manifest = Manifest(stamp=stamp(), files=files, indexed=dict(wanted))
+        if reason is None and manifest is not None and gen is not None:
+            try:
+                added, updated, removed = self._apply(gen, manifest.indexed, wanted, by_rel)
+                self._save_manifest(gen, new_manifest)
+                self._manifest, self._generation = new_manifest, gen
+                return IndexOutcome(kept, problems, added, updated, removed, False, None, gen)
+            except Exception as exc:  # noqa: BLE001 - a failed in-place write falls back to a clean rebuild
+                reason = f"incremental update failed: {exc.__class__.__name__}: {exc}"
+                log.warning("rebuilding index %s: %s", self.index_dir, reason)
+
+        previous = set(manifest.indexed) if manifest is not None else set()
+        new_gen = self._build(kept, new_manifest)
+        self._publish(new_gen)
+        self._manifest, self._generation, self._verified = new_manifest, new_gen, True
+        # Old generations stay until the engine has moved its searcher (Engine calls remove_stale_generations).
+        added = len([r for r in wanted if r not in previous]) if manifest is not None else len(wanted)
+        updated = (
+            len([r for r in wanted if r in previous and manifest.indexed[r] != wanted[r]]) if manifest is not None else 0
+        )
+        removed = len([r for r in previous if r not in wanted])
+        return IndexOutcome(kept, problems, added, updated, removed, True, reason, new_gen)
+
+    def _read_record(self, path: Path, root: Path, old: FileRecord | None) -> FileRecord:
+        """Re-use the old record when mtime and size agree; re-parse only when the content hash differs."""
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        if old is not None and st is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size:
+            return old
+        data, read_problems = read_file(path)
+        if data is None:
+            return FileRecord(st.st_mtime_ns if st else 0, st.st_size if st else -1, "", None, read_problems)
+        digest = hashlib.sha1(data).hexdigest()
+        mtime = st.st_mtime_ns if st else 0
+        if old is not None and old.digest == digest:
+            return FileRecord(mtime, len(data), digest, old.entry, old.problems)
+        entry, file_problems = parse_file(path, root, data)
+        return FileRecord(mtime, len(data), digest, entry, file_problems)
+
+    def _apply(
+        self, gen: Path, indexed: dict[str, str], wanted: dict[str, str], by_rel: dict[str, Entry]
+    ) -> tuple[int, int, int]:
+        added = [r for r in wanted if r not in indexed]
+        updated = [r for r in wanted if r in indexed and indexed[r] != wanted[r]]
+        removed = [r for r in indexed if r not in wanted]
+        if not (added or updated or removed):
+            return 0, 0, 0
+        ix = windex.open_dir(str(gen))
+        merge = len(ix._segments()) >= MAX_SEGMENTS  # noqa: SLF001 - Whoosh has no public segment count
+        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)
+        try:
+            for rel in removed:
+                writer.delete_by_term("path", rel)
+            for rel in added + updated:
+                writer.update_document(**entry_document(by_rel[rel], self.segmenter))
+        except BaseException:
+            writer.cancel()
+            raise
+        if merge:
+            writer.commit()  # merges small segments; readers keep their open files (see search.Searcher)
+        else:
+            # Appending a segment deletes no file an open searcher may still read.
+            writer.commit(mergetype=NO_MERGE)
+        return len(added), len(updated), len(removed)
+
+    def _build(self, kept: list[Entry], manifest: Manifest) -> Path:
+        """A full index in a fresh generation folder; published only once complete."""
+        gen = self._new_generation()
+        try:
+            ix = windex.create_in(str(gen), make_schema())
+            writer = ix.writer(limitmb=256)  # one in-memory pool: no spill-and-merge runs on big KBs
+            try:
+                for entry in kept:
+                    writer.add_document(**entry_document(entry, self.segmenter))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(optimize=True)
+            self._save_manifest(gen, manifest)
+        except BaseException:
+            shutil.rmtree(gen, ignore_errors=True)
+            raise
+        return gen
+
+
+class _VersionChanged(IndexCorrupt):
+    """The index was written by another schema or analyzer version."""
+

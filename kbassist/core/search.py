@@ -1,0 +1,653 @@
+"""Searching the index (the only Whoosh reader): query analysis, BM25F candidates, a feature re-ranker, snippets."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import scoring
+from whoosh.filedb.filestore import FileStorage
+from whoosh.query import Or, Term
+
+from kbassist.core import analysis
+from kbassist.core.analysis import STOP_CHARS, Segmenter, is_cjk
+from kbassist.core.model import Block, Entry, Hit
+
+log = logging.getLogger("kbassist.search")
+
+MAX_QUERY_CHARS = 200  # longer pastes are cut: the first sentences carry the question
+MAX_TERMS = 32  # a cap on Whoosh terms keeps a pasted paragraph as fast as a keyword
+# Terms in more than this share of the documents (and more than COMMON_MIN_DOCS) find nothing specific; skipping
+# them keeps the postings Whoosh walks small on big KBs. The re-ranker still sees the characters.
+COMMON_SHARE = 0.2
+COMMON_MIN_DOCS = 100
+POSTINGS_BUDGET = 6000
+CANDIDATES = 30  # Whoosh hits handed to the re-ranker
+SNIPPET_CHARS = 60
+
+# Re-ranker weights. Each feature is in [0, 1]; the weights say how much evidence each kind of match is.
+W_TRIGGER = 12.0  # the query is the entry's trigger: the agent's own shortcut, always first
+W_TRIGGER_PREFIX = 4.0
+W_EXACT = 7.0  # the query is the title or an alias
+W_CONTAINED = 3.0  # a whole title/alias appears inside the query (pasted sentences)
+W_QUERY_IN_HEAD = 2.5  # the whole query appears inside a title/alias (short keyword)
+W_CHAR_COV = 1.5  # share of the query's characters found in title/aliases (idf-weighted)
+W_BIGRAM_COV = 2.5  # share of the query's bigrams found in title/aliases
+W_LCS = 2.0  # longest common substring with one title/alias, relative to both lengths
+W_PY_COV = 1.2  # share of the query's syllables in the head's pinyin (homophones, typed pinyin)
+W_PY_BIGRAM = 2.0  # share of the query's syllable pairs in the head's pinyin
+W_INITIALS = 5.0  # typed initials equal to a title/alias's initials
+W_LATIN = 2.0  # share of English words found in title/aliases/id
+W_BM25 = 2.0  # Whoosh BM25F over all fields (body text included), relative to the best candidate
+W_DICE = 2.0  # character Dice similarity with the closest title/alias: rewards covering the alias, not just the query
+W_PY_DICE = 1.0  # the same on syllables
+W_PROBLEM = 1.5  # share of the query's bigrams in the 问题 section, which is written in the customer's words
+W_WORD_INITIALS = 3.5  # typed initials that are word initials of a title/alias in another order (dhkm: 兑换 卡密)
+W_PY_LCS = 1.5  # longest common run of syllables with a title/alias (homophone typos: 优会券 ~ 优惠券)
+W_HEAD_COV = 1.0  # share of a title/alias's characters the query contains, in any order (通道…维护)
+W_TITLE = 0.3  # the match is in the title rather than an alias: a mild preference
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """Everything the ranking needs to know about a query, computed once."""
+
+    normalized: str
+    compact: str
+    cjk_runs: tuple[str, ...]
+    cjk: str  # the Chinese characters of the query, run together
+    latin: tuple[str, ...]
+    chars: tuple[str, ...]  # distinct CJK characters, stop characters removed
+    bigrams: tuple[str, ...]  # distinct CJK bigrams
+    words: tuple[str, ...]  # jieba words of the CJK runs
+    syllables: tuple[str, ...]  # pinyin of the whole query (Chinese through pypinyin, latin split as pinyin)
+    latin_pinyin: tuple[str, ...]  # syllables from latin runs that are typed pinyin
+    initials: tuple[str, ...]  # latin runs that may be typed initials
+    char_set: frozenset[str] = frozenset()  # every CJK character, stop characters included
+
+    @property
+    def empty(self) -> bool:
+        return not self.compact
+
+
+def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
+    """Normalise and take apart a query; never raises."""
+    text = (text or "")[: MAX_QUERY_CHARS * 2]
+    normalized = analysis.normalize(text)
+    parts = [p for p in normalized.split(" ") if p and not (p.isdigit() and len(p) >= analysis.LONG_DIGITS)]
+    normalized = " ".join(parts)[:MAX_QUERY_CHARS]
+    runs = analysis.runs(normalized)
+    cjk_runs = tuple(r for r in runs if is_cjk(r[0]))
+    latin = tuple(r for r in runs if r.isalpha() and r.isascii())
+    chars: dict[str, None] = {}
+    bigram_set: dict[str, None] = {}
+    words: dict[str, None] = {}
+    for run in cjk_runs:
+        for ch in run:
+            if ch not in STOP_CHARS:
+                chars[ch] = None
+        for bg in analysis.bigrams(run):
+            bigram_set[bg] = None
+        if len(run) >= 3:
+            for w in segmenter.words(run):
+                words[w] = None
+    latin_pinyin: list[str] = []
+    initials: list[str] = []
+    for word in latin:
+        split = analysis.split_pinyin(word)
+        if split:
+            latin_pinyin.extend(split)
+        if 2 <= len(word) <= 8:
+            initials.append(word)
+    return QueryInfo(
+        normalized=normalized,
+        compact=normalized.replace(" ", ""),
+        cjk_runs=cjk_runs,
+        cjk="".join(cjk_runs),
+        latin=latin,
+        chars=tuple(chars),
+        bigrams=tuple(bigram_set),
+        words=tuple(words),
+        syllables=tuple(analysis.pinyin_sequence(normalized)),
+        latin_pinyin=tuple(latin_pinyin),
+        initials=tuple(initials),
+        char_set=frozenset(c for run in cjk_runs for c in run),
+    )
+
+
+@dataclass
+class EntryFeatures:
+    """The parts of an entry the re-ranker compares with the query, prepared once per entry version."""
+
+    heads: tuple[str, ...]  # compact title first, then aliases
+    head_chars: frozenset[str]
+    head_bigrams: frozenset[str]
+    head_syllables: frozenset[str]
+    head_py_bigrams: frozenset[str]
+    head_initials: tuple[str, ...]
+    head_latin: frozenset[str]
+    trigger: str
+    title_chars: frozenset[str]
+    head_char_sets: tuple[frozenset[str], ...]  # per title/alias: its characters (for Dice similarity)
+    head_py_sets: tuple[frozenset[str], ...]  # per title/alias: its syllables
+    head_py_seqs: tuple[str, ...]  # per title/alias: its syllables in order, as syllable_string
+    head_cjk: tuple[str, ...]  # per title/alias: its Chinese characters only
+    word_initials: frozenset[str]  # initials of each jieba word of the title/aliases: 卡密→km, 兑换→dh
+    problem_bigrams: frozenset[str]  # the 问题 section is written in the customer's words
+
+    @classmethod
+    def of(cls, entry: Entry, segmenter: Segmenter) -> EntryFeatures:
+        heads = tuple(h for h in (analysis.compact(t) for t in (entry.title, *entry.aliases)) if h)
+        chars: set[str] = set()
+        bigrams: set[str] = set()
+        syllables: set[str] = set()
+        py_bigrams: set[str] = set()
+        initials: list[str] = []
+        latin: set[str] = set(analysis.id_words(entry.id))
+        char_sets: list[frozenset[str]] = []
+        py_sets: list[frozenset[str]] = []
+        py_seqs: list[str] = []
+        cjk_heads: list[str] = []
+        word_initials: set[str] = set()
+        for text in (entry.title, *entry.aliases):
+            normalized = analysis.normalize(text)
+            char_sets.append(frozenset(c for c in normalized if is_cjk(c)))
+            seq = tuple(analysis.pinyin_sequence(normalized))
+            py_sets.append(frozenset(seq))
+            py_seqs.append(syllable_string(seq))
+            cjk_heads.append("".join(c for c in normalized if is_cjk(c)))
+            for run in analysis.runs(normalized):
+                if is_cjk(run[0]):
+                    words = segmenter.words(run) if len(run) >= 3 else [run]
+                    for word in words:
+                        word_initials.add(analysis.initials_of(analysis.pinyin_of(word)))
+        problem_bigrams: set[str] = set()
+        for run in analysis.runs(analysis.normalize(entry.problem_text)):
+            if is_cjk(run[0]):
+                problem_bigrams.update(analysis.bigrams(run))
+        for text in (entry.title, *entry.aliases, *entry.tags):
+            normalized = analysis.normalize(text)
+            for run in analysis.runs(normalized):
+                if is_cjk(run[0]):
+                    chars.update(run)
+                    bigrams.update(analysis.bigrams(run))
+                elif run.isalpha():
+                    latin.add(run)
+            syl = analysis.pinyin_sequence(normalized)
+            syllables.update(syl)
+            py_bigrams.update(f"{a}_{b}" for a, b in zip(syl, syl[1:]))
+            if text is not None and not any(t is text for t in entry.tags):
+                ini = analysis.initials_of(analysis.pinyin_of(normalized))
+                if ini:
+                    initials.append(ini)
+        title = analysis.compact(entry.title)
+        return cls(
+            heads=heads,
+            head_chars=frozenset(chars),
+            head_bigrams=frozenset(bigrams),
+            head_syllables=frozenset(syllables),
+            head_py_bigrams=frozenset(py_bigrams),
+            head_initials=tuple(initials),
+            head_latin=frozenset(latin),
+            trigger=analysis.compact(entry.trigger),
+            title_chars=frozenset(c for c in title if is_cjk(c)),
+            head_char_sets=tuple(char_sets),
+            head_py_sets=tuple(py_sets),
+            head_py_seqs=tuple(py_seqs),
+            head_cjk=tuple(cjk_heads),
+            word_initials=frozenset(w for w in word_initials if len(w) >= 2),
+            problem_bigrams=frozenset(problem_bigrams),
+        )
+
+
+def _longest_common(a: str, b: str) -> int:
+    """Length of the longest common substring of a and b (short strings: substring tests run in C)."""
+    if not a or not b:
+        return 0
+    if len(a) > len(b):
+        a, b = b, a
+    best = 0
+    for i in range(len(a)):
+        j = i + best + 1
+        while j <= len(a) and a[i:j] in b:
+            best = j - i
+            j += 1
+    return best
+
+
+_SYLLABLE_CODES: dict[str, str] = {}
+
+
+def syllable_string(syllables: Iterable[str]) -> str:
+    """One private-use character per syllable, so syllable runs compare with fast string operations."""
+    out = []
+    for s in syllables:
+        code = _SYLLABLE_CODES.get(s)
+        if code is None:
+            code = _SYLLABLE_CODES.setdefault(s, chr(0xE000 + len(_SYLLABLE_CODES) % 6000))
+        out.append(code)
+    return "".join(out)
+
+
+def _splits_into(typed: str, pieces: frozenset[str]) -> bool:
+    """Whether typed is a concatenation of two or more pieces (each used at most once)."""
+
+    def walk(rest: str, used: frozenset[str]) -> bool:
+        if not rest:
+            return len(used) >= 2
+        for n in range(2, min(len(rest), 6) + 1):
+            head = rest[:n]
+            if head in pieces and head not in used and walk(rest[n:], used | {head}):
+                return True
+        return False
+
+    return walk(typed, frozenset())
+
+
+@dataclass
+class Ranked:
+    entry: Entry
+    score: float
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class Ranker:
+    """Scores candidates by features of the query against the title, aliases, trigger and Whoosh's BM25F."""
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self._cache: dict[str, tuple[Entry, EntryFeatures]] = {}
+        self._lock = threading.Lock()
+
+    def features_of(self, entry: Entry) -> EntryFeatures:
+        cached = self._cache.get(entry.rel_path)
+        if cached is not None and cached[0] is entry:
+            return cached[1]
+        feats = EntryFeatures.of(entry, self.segmenter)
+        with self._lock:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[entry.rel_path] = (entry, feats)
+        return feats
+
+    def score(
+        self,
+        q: QueryInfo,
+        entry: Entry,
+        bm25: float,
+        bm25_max: float,
+        idf: Mapping[str, float],
+    ) -> Ranked:
+        f = self.features_of(entry)
+        feats: dict[str, float] = {}
+        compact = q.compact
+        if f.trigger and compact == f.trigger:
+            feats["trigger"] = 1.0
+        elif f.trigger and len(compact) >= 2 and f.trigger.startswith(compact) and compact.isascii():
+            feats["trigger_prefix"] = len(compact) / len(f.trigger)
+        exact = 0.0
+        contained = 0.0
+        query_in = 0.0
+        lcs = 0.0
+        title_bonus = 0.0
+        for n, head in enumerate(f.heads):
+            if head == compact:
+                exact = 1.0
+                title_bonus = max(title_bonus, 1.0 if n == 0 else 0.0)
+            if len(head) >= 2 and head in compact:
+                contained = max(contained, len(head) / len(compact))
+            if len(compact) >= 2 and compact in head:
+                query_in = max(query_in, len(compact) / len(head))
+        for n, head in enumerate(f.head_cjk):
+            common = _longest_common(q.cjk, head)
+            if common >= 2:
+                value = 0.5 * common / len(head) + 0.5 * common / len(q.cjk)
+                if value > lcs:
+                    lcs = value
+                    if n == 0:
+                        title_bonus = max(title_bonus, value)
+            if head and q.char_set:
+                cover = sum(1 for c in head if c in q.char_set) / len(head)
+                feats["head_cov"] = max(feats.get("head_cov", 0.0), cover if len(head) >= 2 else 0.0)
+        if len(q.syllables) >= 2:
+            best_py = 0.0
+            q_seq = syllable_string(q.syllables)
+            for seq in f.head_py_seqs:
+                common = _longest_common(q_seq, seq)
+                if common >= 2:
+                    best_py = max(best_py, 0.5 * common / len(seq) + 0.5 * common / len(q.syllables))
+            feats["py_lcs"] = best_py
+        feats["exact"] = exact
+        feats["contained"] = contained
+        feats["query_in"] = query_in
+        feats["lcs"] = lcs
+        feats["title"] = title_bonus
+        if q.chars:
+            total = sum(idf.get(c, 1.0) for c in q.chars)
+            found = sum(idf.get(c, 1.0) for c in q.chars if c in f.head_chars)
+            feats["chars"] = found / total if total else 0.0
+        if q.bigrams:
+            feats["bigrams"] = sum(1 for b in q.bigrams if b in f.head_bigrams) / len(q.bigrams)
+        if q.syllables:
+            feats["py"] = sum(1 for s in q.syllables if s in f.head_syllables) / len(q.syllables)
+            pairs = [f"{a}_{b}" for a, b in zip(q.syllables, q.syllables[1:])]
+            if pairs:
+                feats["py_bigrams"] = sum(1 for p in pairs if p in f.head_py_bigrams) / len(pairs)
+        if q.initials:
+            best = 0.0
+            for typed in q.initials:
+                share = len(typed) / max(len(compact), 1)
+                for ini in f.head_initials:
+                    if typed == ini:
+                        best = max(best, share)
+                    elif ini.startswith(typed) and len(typed) >= 3:
+                        best = max(best, 0.6 * share)
+                    elif typed in ini and len(typed) >= 3:
+                        best = max(best, 0.4 * share)
+            feats["initials"] = best
+        if q.char_set:
+            feats["dice"] = max(
+                (2 * len(q.char_set & h) / (len(q.char_set) + len(h)) for h in f.head_char_sets if h), default=0.0
+            )
+        if q.bigrams:
+            feats["problem"] = sum(1 for b in q.bigrams if b in f.problem_bigrams) / len(q.bigrams)
+        if q.syllables:
+            qs = frozenset(q.syllables)
+            feats["py_dice"] = max((2 * len(qs & h) / (len(qs) + len(h)) for h in f.head_py_sets if h), default=0.0)
+        if q.initials and f.word_initials:
+            best = 0.0
+            for typed in q.initials:
+                if len(typed) >= 4 and _splits_into(typed, f.word_initials):
+                    best = max(best, len(typed) / max(len(compact), 1))
+            feats["word_initials"] = best
+        if q.latin:
+            feats["latin"] = sum(1 for w in q.latin if w in f.head_latin) / len(q.latin)
+        feats["bm25"] = bm25 / bm25_max if bm25_max > 0 else 0.0
+        total_score = (
+            W_TRIGGER * feats.get("trigger", 0.0)
+            + W_TRIGGER_PREFIX * feats.get("trigger_prefix", 0.0)
+            + W_EXACT * exact
+            + W_CONTAINED * contained
+            + W_QUERY_IN_HEAD * query_in
+            + W_LCS * lcs
+            + W_TITLE * title_bonus
+            + W_CHAR_COV * feats.get("chars", 0.0)
+            + W_BIGRAM_COV * feats.get("bigrams", 0.0)
+            + W_PY_COV * feats.get("py", 0.0)
+            + W_PY_BIGRAM * feats.get("py_bigrams", 0.0)
+            + W_INITIALS * feats.get("initials", 0.0)
+            + W_LATIN * feats.get("latin", 0.0)
+            + W_BM25 * feats["bm25"]
+            + W_DICE * feats.get("dice", 0.0)
+            + W_PY_LCS * feats.get("py_lcs", 0.0)
+            + W_HEAD_COV * feats.get("head_cov", 0.0)
+            + W_PY_DICE * feats.get("py_dice", 0.0)
+            + W_PROBLEM * feats.get("problem", 0.0)
+            + W_WORD_INITIALS * feats.get("word_initials", 0.0)
+        )
+        return Ranked(entry, total_score, feats)
+
+
+def whoosh_terms(q: QueryInfo) -> list[tuple[str, str, float]]:
+    """(field, token, boost) for the candidate query, most specific first."""
+    terms: list[tuple[str, str, float]] = []
+    if q.compact:
+        terms.append(("trigger", q.compact, 4.0))
+        if q.compact.isascii() and q.compact.isalpha():
+            terms.append(("ini", q.compact, 2.0))
+    for word in q.words:
+        terms.append(("head", word, 1.2))
+        terms.append(("body", word, 1.2))
+    for bg in q.bigrams:
+        terms.append(("head", bg, 1.0))
+        terms.append(("body", bg, 1.0))
+    for word in q.latin:
+        terms.append(("head", word, 1.0))
+        terms.append(("body", word, 1.0))
+        if 2 <= len(word) <= 8:
+            terms.append(("ini", word, 1.5))
+            if len(word) >= 4:
+                for i in range(0, len(word) - 1, 2):
+                    terms.append(("ini", word[i : i + 2], 0.5))
+    syl = list(q.syllables)
+    for a, b in zip(syl, syl[1:]):
+        terms.append(("py", f"{a}_{b}", 1.0))
+    for ch in q.chars:
+        terms.append(("head", ch, 0.5))
+    for s in dict.fromkeys(syl):
+        terms.append(("py", s, 0.4))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for fieldname, token, boost in terms:
+        if (fieldname, token) not in seen:
+            seen.add((fieldname, token))
+            unique.append((fieldname, token, boost))
+    return unique
+
+
+class _SaturatedScorer(scoring.BaseScorer):
+    def __init__(self, idf: float, k1: float, max_weight: float) -> None:
+        self.idf = idf
+        self.k1 = k1
+        self._max = self._score(max_weight)
+
+    def _score(self, weight: float) -> float:
+        return self.idf * weight * (self.k1 + 1.0) / (weight + self.k1)
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def score(self, matcher: object) -> float:
+        return self._score(matcher.weight())  # type: ignore[attr-defined]
+
+    def max_quality(self) -> float:
+        return self._max
+
+    def block_quality(self, matcher: object) -> float:
+        return self._score(matcher.block_max_weight())  # type: ignore[attr-defined]
+
+
+class SaturatedTfIdf(scoring.WeightingModel):
+    """BM25 without length normalisation: titles and aliases are short anyway, and skipping the per-document
+    field-length lookups makes candidate scoring several times faster on large KBs."""
+
+    def __init__(self, k1: float = 1.2) -> None:
+        self.k1 = k1
+
+    def scorer(self, searcher: object, fieldname: str, text: str, qf: int = 1) -> _SaturatedScorer:
+        idf = searcher.idf(fieldname, text)  # type: ignore[attr-defined]
+        info = searcher.term_info(fieldname, text)  # type: ignore[attr-defined]
+        return _SaturatedScorer(idf * qf, self.k1, info.max_weight())
+
+
+class Searcher:
+    """A reused Whoosh searcher over one index generation, plus the re-ranker; thread-safe for searching."""
+
+    def __init__(self, generation: Path, segmenter: Segmenter, ranker: Ranker | None = None) -> None:
+        self.generation = generation
+        self.segmenter = segmenter
+        self.ranker = ranker or Ranker(segmenter)
+        # WORKAROUND: no mmap. A segment file truncated under a live mmap kills the process with SIGBUS; with
+        # plain reads the damage is an exception, which the engine answers from memory and repairs.
+        self._index = FileStorage(str(generation), supports_mmap=False, readonly=True).open_index()
+        self._searcher = self._index.searcher(weighting=SaturatedTfIdf())
+        self._lock = threading.Lock()  # Whoosh searchers are not safe for concurrent use
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._searcher.close()
+            except Exception:  # noqa: BLE001 - closing a damaged index must not fail shutdown
+                pass
+
+    def search(self, query: str, entries: Mapping[str, Entry], limit: int = 10) -> list[Hit]:
+        """Hits for query; entries maps rel path → entry (the documents' source of truth)."""
+        q = analyze_query(query, self.segmenter)
+        if q.empty or limit <= 0:
+            return []
+        with self._lock:
+            candidates, idf = self._candidates(q, entries)
+        return rank(q, candidates, idf, self.ranker, limit)
+
+    def _candidates(self, q: QueryInfo, entries: Mapping[str, Entry]) -> tuple[list[tuple[Entry, float]], dict]:
+        searcher = self._searcher
+        reader = searcher.reader()
+        ndocs = max(searcher.doc_count_all(), 1)
+        scored: list[tuple[float, int, str, str, float]] = []
+        for n, (fieldname, token, boost) in enumerate(whoosh_terms(q)):
+            df = reader.doc_frequency(fieldname, token)
+            if df == 0:
+                continue
+            scored.append((df / ndocs, n, fieldname, token, boost))
+        # Keep the rarest terms when there are too many: they decide the ranking, the common ones only cost time.
+        scored.sort()
+        limit_df = max(COMMON_SHARE, COMMON_MIN_DOCS / ndocs)
+        specific = [t for t in scored if t[0] <= limit_df] or scored[:4]
+        # Rarest first until the postings to walk reach the budget: Whoosh's cost is the postings it reads.
+        chosen_terms = []
+        postings = 0
+        for item in specific[:MAX_TERMS]:
+            if chosen_terms and postings + item[0] * ndocs > POSTINGS_BUDGET:
+                break
+            chosen_terms.append(item)
+            postings += int(item[0] * ndocs)
+        chosen = sorted(chosen_terms, key=lambda t: t[1])
+        idf: dict[str, float] = {}
+        for ch in q.chars:
+            df = reader.doc_frequency("head", ch)
+            idf[ch] = math.log(1.0 + 2 * ndocs / (df + 1.0))
+        if not chosen:
+            return [], idf
+        query = Or([Term(fieldname, token, boost=boost) for _, _, fieldname, token, boost in chosen])
+        results = searcher.search(query, limit=CANDIDATES)
+        out: list[tuple[Entry, float]] = []
+        for hit in results:
+            entry = entries.get(hit["path"])
+            if entry is not None:
+                out.append((entry, float(hit.score or 0.0)))
+        return out, idf
+
+
+def rank(
+    q: QueryInfo,
+    candidates: Iterable[tuple[Entry, float]],
+    idf: Mapping[str, float],
+    ranker: Ranker,
+    limit: int,
+) -> list[Hit]:
+    candidates = list(candidates)
+    if not candidates:
+        return []
+    bm25_max = max(score for _, score in candidates)
+    ranked = [ranker.score(q, entry, score, bm25_max, idf) for entry, score in candidates]
+    # Ties: the shorter title is the more general entry; then the id, so results are stable.
+    ranked.sort(key=lambda r: (-r.score, len(r.entry.title), r.entry.id))
+    hits = []
+    for r in ranked[:limit]:
+        blocks, snippet = best_blocks_and_snippet(q, r.entry)
+        hits.append(Hit(entry=r.entry, score=round(r.score, 4), blocks=blocks, snippet=snippet))
+    return hits
+
+
+def fallback_search(
+    query: str, entries: Iterable[Entry], segmenter: Segmenter, ranker: Ranker, limit: int = 10
+) -> list[Hit]:
+    """Rank entries without Whoosh (the index is being repaired): the same re-ranker, no BM25."""
+    q = analyze_query(query, segmenter)
+    if q.empty or limit <= 0:
+        return []
+    ranked = []
+    for n, entry in enumerate(entries):
+        if n >= 5000:  # keeps the repair window responsive on huge KBs
+            break
+        ranked.append((entry, 0.0))
+    hits = rank(q, ranked, {}, ranker, limit * 3)
+    return [h for h in hits if h.score > 1.0][:limit]
+
+
+# --- blocks and snippets ------------------------------------------------------------------------------------------
+
+_MARKDOWN = re.compile(r"[*_`#>|]+|!?\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+def _plain(markdown: str) -> str:
+    text = _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)
+    text = re.sub(r"^\s*(?:[-+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
+    return text
+
+
+def _match_units(q: QueryInfo) -> list[str]:
+    """Strings to look for in a text: bigrams and words; single characters only for one-character queries."""
+    units = list(q.words) + list(q.bigrams) + [w for w in q.latin if len(w) >= 2]
+    if not units:
+        units = list(q.chars)
+    return sorted(set(units), key=len, reverse=True)
+
+
+def _coverage(folded: str, units: list[str]) -> float:
+    return float(sum(len(u) for u in units if u in folded))
+
+
+def best_blocks_and_snippet(q: QueryInfo, entry: Entry) -> tuple[tuple[Block, ...], str]:
+    units = _match_units(q)
+    blocks = entry.pasteable_blocks
+    if blocks and units:
+        scores = [_coverage(analysis.fold_chars(b.name + "\n" + b.text), units) for b in blocks]
+        best = max(range(len(blocks)), key=lambda i: (scores[i], -i))
+        if scores[best] > 0 and best != 0:
+            blocks = (blocks[best],) + blocks[:best] + blocks[best + 1 :]
+    return blocks, snippet_for(q, entry, units)
+
+
+def snippet_for(q: QueryInfo, entry: Entry, units: list[str] | None = None) -> str:
+    """The sentence that best matches the query, cut to about SNIPPET_CHARS, matches wrapped in «»."""
+    units = _match_units(q) if units is None else units
+    texts = [entry.problem_text] + [b.text for b in entry.blocks if b.kind.value != "problem"]
+    best_sentence = ""
+    best_score = -1.0
+    for text in texts:
+        for sentence in _SENTENCE_END.split(_plain(text)):
+            sentence = " ".join(sentence.split())
+            if not sentence:
+                continue
+            score = _coverage(analysis.fold_chars(sentence), units) if units else 0.0
+            if score > best_score:
+                best_sentence, best_score = sentence, score
+    if not best_sentence:
+        return ""
+    return highlight(best_sentence, units)
+
+
+def highlight(sentence: str, units: list[str]) -> str:
+    folded = analysis.fold_chars(sentence)
+    marks = [False] * len(sentence)
+    for unit in units:
+        start = folded.find(unit)
+        while start >= 0:
+            for i in range(start, start + len(unit)):
+                marks[i] = True
+            start = folded.find(unit, start + 1)
+    first = marks.index(True) if True in marks else 0
+    start = max(0, first - SNIPPET_CHARS // 4)
+    end = min(len(sentence), start + SNIPPET_CHARS)
+    out = ["…"] if start > 0 else []
+    inside = False
+    for i in range(start, end):
+        if marks[i] and not inside:
+            out.append("«")
+            inside = True
+        elif not marks[i] and inside:
+            out.append("»")
+            inside = False
+        out.append(sentence[i].replace("«", "\"").replace("»", "\""))
+    if inside:
+        out.append("»")
+    if end < len(sentence):
+        out.append("…")
+    return "".join(out)

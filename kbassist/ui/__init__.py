@@ -1,0 +1,1 @@
+"""PySide6 user interface: tray, overlay, dialogs, background workers."""

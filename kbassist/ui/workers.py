@@ -1,0 +1,136 @@
+"""Background threads that call the engine: one for loading/indexing, one for searches (latest query wins)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable, Protocol
+
+from PySide6.QtCore import QThread, Signal
+
+from kbassist.core.model import Hit
+
+log = logging.getLogger("kbassist.app")
+
+
+class SearchEngine(Protocol):
+    """What the workers need of kbassist.core.engine.Engine (kept structural so ui never imports the index)."""
+
+    def warm_up(self) -> None: ...
+
+    def update(self, *, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> Any: ...
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]: ...
+
+
+class IndexThread(QThread):
+    """Runs warm_up once, then each requested update; requests made while one runs are merged into one.
+
+    Never touches widgets: it reports through signals, which Qt delivers on the GUI thread.
+    """
+
+    warmed_up = Signal()
+    started_update = Signal()
+    progress = Signal(int, int)
+    updated = Signal(object)  # UpdateReport
+    failed = Signal(str)
+
+    def __init__(self, engine: SearchEngine, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kbassist-index")
+        self._engine = engine
+        self._cond = threading.Condition()
+        self._pending: bool | None = None  # None: nothing asked; else the rebuild flag
+        self._stopping = False
+
+    def request_update(self, rebuild: bool = False) -> None:
+        with self._cond:
+            self._pending = bool(self._pending) or rebuild
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self.wait()
+
+    def run(self) -> None:
+        try:
+            self._engine.warm_up()
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the thread stays usable
+            log.exception("warm-up failed")
+            self.failed.emit(str(exc))
+        else:
+            self.warmed_up.emit()
+        while True:
+            with self._cond:
+                while self._pending is None and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                rebuild = bool(self._pending)
+                self._pending = None
+            self.started_update.emit()
+            try:
+                report = self._engine.update(rebuild=rebuild, progress=lambda done, total: self.progress.emit(done, total))
+            except Exception as exc:  # noqa: BLE001 - KbError and anything unexpected: tell the user, keep running
+                log.warning("index update failed: %s", exc)
+                self.failed.emit(str(exc))
+            else:
+                self.updated.emit(report)
+
+
+class SearchThread(QThread):
+    """Searches in the background; while one search runs, newer queries replace older waiting ones.
+
+    Each query carries a sequence number; `results(seq, query, hits)` lets the overlay drop stale answers.
+    """
+
+    results = Signal(int, str, list)
+
+    def __init__(self, engine: SearchEngine, limit: int = 10, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kbassist-search")
+        self._engine = engine
+        self._limit = limit
+        self._cond = threading.Condition()
+        self._pending: tuple[int, str] | None = None
+        self._stopping = False
+        self._enabled = False  # searches wait until the index is ready
+        self.last_seconds = 0.0
+
+    def set_enabled(self, enabled: bool) -> None:
+        with self._cond:
+            self._enabled = enabled
+            self._cond.notify()
+
+    def submit(self, seq: int, query: str) -> None:
+        with self._cond:
+            self._pending = (seq, query)
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self.wait()
+
+    def run(self) -> None:
+        while True:
+            with self._cond:
+                while (self._pending is None or not self._enabled) and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                assert self._pending is not None
+                seq, query = self._pending
+                self._pending = None
+            start = time.perf_counter()
+            try:
+                hits = self._engine.search(query, self._limit) if query.strip() else []
+            except Exception:  # noqa: BLE001 - the engine promises not to raise; if it does, show nothing
+                log.exception("search failed for %r", query)
+                hits = []
+            self.last_seconds = time.perf_counter() - start
+            self.results.emit(seq, query, list(hits))

@@ -1,0 +1,140 @@
+"""Tests for the Engine facade: the contract the CLI and UI rely on, and searching while updating."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from kbassist import paths
+from kbassist.core.engine import Engine, KbError, UpdateReport
+from kbassist.core.model import Hit
+
+from _entries import small_kb, write_entry
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    return small_kb(tmp_path / "kb")
+
+
+@pytest.fixture
+def engine(kb: Path, tmp_path: Path) -> Engine:
+    dirs = paths.app_dirs()
+    eng = Engine(kb, dirs.index_dir(kb), jieba_cache=dirs.jieba_cache)
+    yield eng
+    eng.close()
+
+
+def test_constructor_is_cheap(kb: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "idx"
+    Engine(kb, index_dir, jieba_cache=tmp_path / "j" / "jieba.cache")
+    assert not index_dir.exists()
+    assert not (tmp_path / "j").exists()
+
+
+def test_update_and_search(engine: Engine) -> None:
+    engine.warm_up()
+    assert paths.app_dirs().jieba_cache.is_file()
+    report = engine.update()
+    assert isinstance(report, UpdateReport)
+    assert report.entries == 3 and report.added == 3 and report.rebuilt
+    assert report.seconds >= 0
+    assert set(engine.entries) == {"card-not-received", "refund-policy", "password-reset"}
+    assert engine.problems == []
+    hits = engine.search("kmwd")
+    assert hits and isinstance(hits[0], Hit) and hits[0].entry.id == "card-not-received"
+    again = engine.update()
+    assert not again.rebuilt and (again.added, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_search_sees_last_update(engine: Engine, kb: Path) -> None:
+    engine.update()
+    assert engine.search("发票") == [] or engine.search("发票")[0].entry.id != "invoice"
+    write_entry(kb, "新/invoice.md", "invoice", "发票", aliases="开票", trigger="fp")
+    report = engine.update()
+    assert report.added == 1
+    assert engine.search("发票")[0].entry.id == "invoice"
+    (kb / "新/invoice.md").unlink()
+    engine.update()
+    assert all(h.entry.id != "invoice" for h in engine.search("发票"))
+    assert "invoice" not in engine.entries
+
+
+def test_problems_reported(engine: Engine, kb: Path) -> None:
+    (kb / "bad.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    report = engine.update()
+    assert report.problems and engine.problems == report.problems
+
+
+def test_missing_folder_raises_kberror(tmp_path: Path) -> None:
+    eng = Engine(tmp_path / "missing", tmp_path / "idx", jieba_cache=tmp_path / "jieba.cache")
+    with pytest.raises(KbError):
+        eng.update()
+    assert eng.search("卡密") == []
+    eng.close()
+
+
+def test_search_before_update_and_after_close(engine: Engine) -> None:
+    assert engine.search("卡密") == []
+    engine.update()
+    engine.close()
+    assert engine.search("卡密") == []
+
+
+def test_next_start_searches_before_its_first_update(kb: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "idx"
+    first = Engine(kb, index_dir, jieba_cache=tmp_path / "jieba.cache")
+    first.update()
+    first.close()
+    second = Engine(kb, index_dir, jieba_cache=tmp_path / "jieba.cache")
+    second.warm_up()
+    assert second.search("kmwd")[0].entry.id == "card-not-received"
+    assert not second.update().rebuilt
+    second.close()
+
+
+def test_damaged_index_between_updates_never_raises(engine: Engine, kb: Path) -> None:
+    engine.update()
+    gen = next(p for p in engine.index_dir.iterdir() if p.name.startswith("gen-"))
+    for f in gen.iterdir():
+        if f.suffix in (".seg", ".toc") or f.name.endswith((".trm", ".pst")):
+            f.write_bytes(b"")
+    hits = engine.search("卡密未到账")  # answered from memory while the index is broken
+    assert hits and hits[0].entry.id == "card-not-received"
+    report = engine.update()
+    assert report.rebuilt
+    assert engine.search("kmwd")[0].entry.id == "card-not-received"
+
+
+def test_search_while_updating_sees_old_or_new(engine: Engine, kb: Path) -> None:
+    engine.update()
+    errors: list[BaseException] = []
+    results: list[list[str]] = []
+    stop = threading.Event()
+
+    def searching() -> None:
+        while not stop.is_set():
+            try:
+                hits = engine.search("退款政策")
+                results.append([h.entry.id for h in hits])
+                engine.search("发票 kaipiao")
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+                errors.append(exc)
+
+    threads = [threading.Thread(target=searching) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        for n in range(12):
+            write_entry(kb, f"新/e{n % 3}.md", f"e{n % 3}", f"发票{n}", aliases="开票")
+            if n % 4 == 3:
+                (kb / f"新/e{n % 3}.md").unlink()
+            engine.update(rebuild=(n == 6))
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert not errors
+    assert results and all(r and r[0] == "refund-policy" for r in results)

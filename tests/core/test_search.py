@@ -1,0 +1,138 @@
+"""Tests for searching: odd query strings never raise, triggers and exact titles first, blocks and snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kbassist.core.analysis import Segmenter
+from kbassist.core.index import IndexStore
+from kbassist.core.model import Block, BlockKind, Entry
+from kbassist.core.search import Searcher, analyze_query, highlight
+
+from _entries import small_kb, write_entry
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> tuple[Searcher, dict[str, Entry]]:
+    base = tmp_path_factory.mktemp("search")
+    seg = Segmenter(base / "jieba.cache")
+    kb = small_kb(base / "kb")
+    write_entry(kb, "到账/topup-delay.md", "topup-delay", "直充到账延迟", aliases="直充没到, 到账慢", trigger="zcyc",
+                body="游戏直充的点券还没到账。")
+    outcome = IndexStore(base / "index", seg).update(kb)
+    entries = {e.rel_path: e for e in outcome.entries}
+    s = Searcher(outcome.generation, seg)
+    yield s, entries
+    s.close()
+
+
+def _ids(searcher: tuple[Searcher, dict[str, Entry]], query: str) -> list[str]:
+    s, entries = searcher
+    return [h.entry.id for h in s.search(query, entries)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "\t\n", "！？。，", "AND (", "*", ":", "title:x OR", '"', "(((", "🙂😭🔥", "\x00\x01", "a" * 10000,
+     "卡密" * 5000, "\ud800", "NOT", "字段:值 AND (", "？？？？"],
+)
+def test_odd_queries_never_raise(searcher: tuple[Searcher, dict[str, Entry]], query: str) -> None:
+    s, entries = searcher
+    hits = s.search(query, entries)
+    assert isinstance(hits, list)
+
+
+@pytest.mark.parametrize("query", ["", "  ", "😭", "！！", "2024051812000135"])
+def test_nothing_to_search_gives_empty(searcher: tuple[Searcher, dict[str, Entry]], query: str) -> None:
+    s, entries = searcher
+    assert s.search(query, entries) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=80))
+def test_any_text_is_searchable(searcher: tuple[Searcher, dict[str, Entry]], query: str) -> None:
+    s, entries = searcher
+    for hit in s.search(query, entries, limit=5):
+        assert hit.entry.rel_path in entries
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kmwd", "card-not-received"),
+        ("KMWD", "card-not-received"),
+        ("ｋｍｗｄ", "card-not-received"),
+        ("卡密未到账", "card-not-received"),
+        ("卡蜜没到", "card-not-received"),
+        ("kami", "card-not-received"),
+        ("tuikuan", "refund-policy"),
+        ("退款政策", "refund-policy"),
+        ("忘記密碼", "password-reset"),
+        ("forgot password", "password-reset"),
+        ("received", "card-not-received"),
+        ("zcyc", "topup-delay"),
+        ("直充没到 订单号2024051812000135 手机13812345678", "topup-delay"),
+    ],
+)
+def test_first_hit(searcher: tuple[Searcher, dict[str, Entry]], query: str, expected: str) -> None:
+    assert _ids(searcher, query)[0] == expected
+
+
+def test_long_digit_runs_do_not_change_the_ranking(searcher: tuple[Searcher, dict[str, Entry]]) -> None:
+    plain = _ids(searcher, "卡密没收到")
+    assert _ids(searcher, "卡密没收到 2024051812000135") == plain
+    assert _ids(searcher, "卡密没收到 手机13812345678 订单号 2024051812000135")[0] == plain[0]
+
+
+def test_limit(searcher: tuple[Searcher, dict[str, Entry]]) -> None:
+    s, entries = searcher
+    assert len(s.search("卡", entries, limit=1)) <= 1
+    assert s.search("卡密", entries, limit=0) == []
+
+
+def test_hit_has_blocks_and_highlighted_snippet(searcher: tuple[Searcher, dict[str, Entry]]) -> None:
+    s, entries = searcher
+    hit = s.search("直充的点券还没到账", entries)[0]
+    assert hit.entry.id == "topup-delay"
+    assert hit.blocks and all(b.pasteable for b in hit.blocks)
+    assert "«" in hit.snippet and "»" in hit.snippet
+    assert len(hit.snippet) <= 80
+
+
+def test_best_block_first() -> None:
+    from kbassist.core.search import best_blocks_and_snippet
+
+    seg = Segmenter(None)
+    entry = Entry(
+        id="x", title="卡密未到账", path=Path("/kb/x.md"), rel_path="x.md", category="c",
+        blocks=(
+            Block(BlockKind.PROBLEM, "问题", "客户没收到卡密。"),
+            Block(BlockKind.SCRIPT, "话术", "您好，请稍等。"),
+            Block(BlockKind.SCRIPT, "话术：补发后回访", "已为您补发，请查收。"),
+            Block(BlockKind.STEPS, "解决步骤", "1. 查询。"),
+        ),
+    )
+    blocks, _ = best_blocks_and_snippet(analyze_query("补发回访", seg), entry)
+    assert blocks[0].name == "话术：补发后回访"
+    assert len(blocks) == 3
+    blocks, _ = best_blocks_and_snippet(analyze_query("xyz", seg), entry)
+    assert blocks == entry.pasteable_blocks
+
+
+def test_highlight_maps_back_to_original_text() -> None:
+    out = highlight("帳號被盜了，請聯繫客服", ["账号", "被盗"])
+    assert out.startswith("«帳號被盜»")
+
+
+def test_query_analysis_detects_pinyin_and_initials() -> None:
+    seg = Segmenter(None)
+    q = analyze_query("kami meidaozhang", seg)
+    assert q.latin_pinyin == ("ka", "mi", "mei", "dao", "zhang")
+    q = analyze_query("kmwd", seg)
+    assert q.latin_pinyin == () and q.initials == ("kmwd",)
+    q = analyze_query("订单2024051812000135卡密", seg)
+    assert "2024051812000135" not in q.normalized
