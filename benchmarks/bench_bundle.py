@@ -50,7 +50,10 @@ WIN_QT_SIZES = {
 }
 # python.org CPython 3.11 x64: python311.dll and the OpenSSL and libffi DLLs that _ssl/_hashlib/_ctypes load.
 # Approximate (they vary by a few percent between 3.11.x patch releases).
-WIN_PYTHON_SIZES = {"python311.dll": 5_800_000, "libcrypto-3.dll": 5_100_000, "libssl-3.dll": 780_000, "libffi-8.dll": 36_000}
+WIN_PYTHON_SIZES = {
+    "python311.dll": 5_800_000, "libcrypto-3.dll": 5_100_000, "libssl-3.dll": 780_000, "libffi-8.dll": 36_000,
+    "sqlite3.dll": 1_600_000,
+}
 
 
 def human_mb(n: int) -> float:
@@ -96,7 +99,7 @@ def windows_estimate(files: list[tuple[str, int]], wheel: Path | None) -> dict[s
       QtCore.pyd, libQt6Core.so.6 -> Qt6Core.dll, platforms/libqxcb.so -> qwindows.dll, ...). ICU (Windows Qt uses
       the system's icu.dll), the xcb/DBus/Xkb Qt parts and the X11 input-context plugins have no counterpart: 0.
       Added: the Windows style plugin and the MSVC runtime DLLs.
-    - libpython -> python311.dll; libcrypto/libssl/libffi -> their DLLs; all other Linux system libraries (X11,
+    - libpython -> python311.dll; libcrypto/libssl/libffi/libsqlite3 -> their DLLs; all other Linux system libraries (X11,
       xcb, glib, fontconfig, freetype, libstdc++, dbus, systemd, ...) have no counterpart: 0.
     - Python extension modules (.so -> .pyd): carried over 1:1 (Windows .pyd are usually a little smaller).
     - Everything else (the archive inside the exe, base_library.zip, jieba/pypinyin/zhconv data, kb/, resources/,
@@ -129,6 +132,8 @@ def windows_estimate(files: list[tuple[str, int]], wheel: Path | None) -> dict[s
             total += WIN_PYTHON_SIZES["libssl-3.dll"]
         elif name.startswith("libffi.so"):
             total += WIN_PYTHON_SIZES["libffi-8.dll"]
+        elif name.startswith("libsqlite3.so"):
+            total += WIN_PYTHON_SIZES["sqlite3.dll"]
         elif re.match(r"lib[\w+.-]+\.so(\.|$)", name) and "/" not in rel.removeprefix("_internal/"):
             sys_linux += size  # a Linux system library copied into the bundle
         elif rel == "kbassist":

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -20,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import harness  # noqa: E402
 
@@ -27,32 +28,12 @@ HOTKEY = "ctrl+alt+k"
 REFUND = "您好，退款已按原路退回，一般 1-3 个工作日到账。\n\n如超时未到账，请随时联系我们。"
 TARGETS = {"p50_hotkey_ms": 50, "p50_keystroke_ms": 50, "p50_paste_ms": 150, "idle_rss_mb": 120}
 
-_GAMES = ["王者荣耀", "和平精英", "原神", "英雄联盟", "梦幻西游", "QQ飞车", "穿越火线", "天涯明月刀", "阴阳师", "崩坏星穹铁道",
-          "第五人格", "蛋仔派对", "火影忍者", "逆水寒", "剑网三", "永劫无间", "金铲铲", "炉石传说", "我的世界", "明日方舟"]
-_GOODS = ["点券", "钻石", "月卡", "皮肤", "礼包", "会员", "Q币", "充值卡", "激活码", "兑换码", "战令", "元宝"]
-_ISSUES = ["未到账", "充错账号", "重复扣款", "卡密无效", "退款进度", "发货延迟", "订单异常", "账号被封", "支付失败", "无法登录",
-           "价格变动", "活动未生效", "补发申请", "发票开具", "实名认证", "区服选错"]
-_PHRASES = ["请您提供订单号", "我们已为您加急处理", "预计 10 分钟内到账", "请重新登录游戏查看", "已提交技术核查",
-            "非常抱歉给您带来不便", "请核对充值账号", "退款将原路返回", "请截图发给我们", "稍后会有专人联系您"]  # fmt: skip
-
-
 def make_kb(root: Path, count: int, seed: int = 7) -> Path:
-    """A synthetic KB of `count` entries plus the e2e entries (refund-time is the paste target)."""
-    rng = random.Random(seed)
+    """benchmarks/synth.py's synthetic KB of `count` entries plus the e2e entries (refund-time is the paste target)."""
+    from synth import write_kb
+
     shutil.copytree(REPO / "tests" / "e2e" / "kb", root)
-    folder = root / "合成"
-    folder.mkdir()
-    for n in range(count):
-        game, goods, issue = rng.choice(_GAMES), rng.choice(_GOODS), rng.choice(_ISSUES)
-        title = f"{game}{goods}{issue}{n}"
-        trigger = "".join(rng.choice("abcdefghjklmnpqrstwxyz") for _ in range(4)) + str(n)
-        script = "，".join(rng.sample(_PHRASES, 3)) + "。"
-        (folder / f"e{n:05d}.md").write_text(
-            f"---\nid: synth-{n}\ntitle: {title}\naliases: [{game}{issue}, {goods}{issue}]\n"
-            f"tags: [{goods}]\ntrigger: {trigger}\ntier: 一线\n---\n# {title}\n\n"
-            f"## 问题\n客户反映{game}的{goods}{issue}，{rng.choice(_PHRASES)}。\n\n## 话术\n{script}\n",
-            encoding="utf-8",
-        )
+    write_kb(root / "合成", count, seed)
     return root
 
 
@@ -135,6 +116,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--cycles", type=int, default=200)
     args = parser.parse_args()
+    # SIGTERM must still run the `finally` blocks below, or Xvfb, openbox and Chromium outlive the benchmark.
+    signal.signal(signal.SIGTERM, lambda _sig, _frame: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="kbassist-bench-"))
     desk = harness.Desktop(work / "desktop")
     result: dict[str, object] = {"targets": TARGETS}

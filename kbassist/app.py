@@ -9,7 +9,7 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, QTimer, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 import kbassist
 from kbassist import paths
 from kbassist import settings as settings_mod
-from kbassist.core.engine import Engine, KbError
 from kbassist.core.model import Hit
 from kbassist.native import Backends, get_backends
 from kbassist.native.base import HotkeyError, PasteMode, PasteOutcome, WindowRef
@@ -55,6 +54,7 @@ class App(QObject):
         settings: Settings,
         *,
         locked: dict[str, str] | None = None,
+        warnings: list[str] | None = None,
         kb_override: Path | None = None,
         hotkey_override: str | None = None,
         opener: Callable[[Path], None] = open_path,
@@ -68,6 +68,7 @@ class App(QObject):
         self.dirs = dirs
         self.settings = settings
         self.locked = dict(locked or {})
+        self.settings_warnings = list(warnings or [])
         self.kb_override = kb_override
         self.hotkey_override = hotkey_override
         self.opener = opener
@@ -123,7 +124,7 @@ class App(QObject):
 
         # 5. Engine and its threads, watcher; started in start().
         self.kb_root = self._resolve_kb()
-        self.engine: Engine | None = None
+        self.engine: Any = None  # kbassist.core.engine.Engine, created on the index thread
         self.index_thread: IndexThread | None = None
         self.search_thread: SearchThread | None = None
         self.watcher: KbWatcher | None = None
@@ -144,6 +145,8 @@ class App(QObject):
                 )
         else:
             self._no_tray_notice()
+        if self.settings_warnings:
+            self.tray.message("kbassist", self.texts("settings_warnings", warnings="\n".join(self.settings_warnings)), warning=True)
         self._open_kb(self.kb_root)
         self.qapp.aboutToQuit.connect(self.shutdown)
 
@@ -171,11 +174,21 @@ class App(QObject):
         self.index_ready = False
         self.overlay.set_index_ready(False)
         self.tray.set_status(str(root), 0, "loading")
-        self.engine = Engine(root, self.dirs.index_dir(root), jieba_cache=self.dirs.jieba_cache)
-        self.index_thread = IndexThread(self.engine)
+        index_dir, jieba_cache = self.dirs.index_dir(root), self.dirs.jieba_cache
+
+        def make_engine() -> Any:
+            # Imported here, on the index thread: whoosh/jieba/pypinyin take ~0.5 s to import.
+            from kbassist.core.engine import Engine
+
+            return Engine(root, index_dir, jieba_cache=jieba_cache)
+
+        self.engine = None
+        self.index_thread = IndexThread(make_engine)
+        self.index_thread.engine_created.connect(self._on_engine_created)
         self.index_thread.updated.connect(self._on_index_updated)
         self.index_thread.failed.connect(self._on_index_failed)
-        self.search_thread = SearchThread(self.engine)
+        self.index_thread.progress.connect(self.tray.set_progress)
+        self.search_thread = SearchThread()
         self.search_thread.results.connect(self._on_results)
         self.index_thread.start()
         self.search_thread.start()
@@ -231,7 +244,10 @@ class App(QObject):
             marker.write_text("1\n", encoding="utf-8")
         except OSError:
             pass
-        dialog = InfoDialog(self.texts("no_tray_title"), self.texts("no_tray_body", hotkey=self.hotkey))
+        body = self.texts("no_tray_body", hotkey=self.hotkey)
+        if self.hotkey_error:
+            body += "\n\n" + self.texts("hotkey_taken_body", hotkey=self.hotkey, reason=self.hotkey_error)
+        dialog = InfoDialog(self.texts("no_tray_title"), body)
         # Must not take focus from the chat window the agent is typing in.
         dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         dialog.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
@@ -239,6 +255,11 @@ class App(QObject):
         self._dialogs.append(dialog)
 
     # ----- index -----------------------------------------------------------------------------------------------
+
+    def _on_engine_created(self, engine: Any) -> None:
+        self.engine = engine
+        if self.search_thread is not None:
+            self.search_thread.set_engine(engine)
 
     def request_update(self, rebuild: bool = False) -> None:
         if self.index_thread is not None:
@@ -276,16 +297,17 @@ class App(QObject):
         log.warning("index failed: %s", message)
         self.tray.set_status(str(self.kb_root), self.entry_count, "failed", message)
         self.tray.message("kbassist", message, warning=True)
+        self.overlay.set_index_error(message)
         if self.selftest:
             self._finish_selftest(1, f"selftest failed: {message}")
 
     # ----- overlay and paste -------------------------------------------------------------------------------------
 
     def on_hotkey(self) -> None:
-        if self.overlay.isVisible():
+        if self.overlay.isVisible() and self.overlay.isActiveWindow():
             self.overlay.dismiss()  # the hotkey again closes the overlay
             return
-        self.show_overlay()
+        self.show_overlay()  # hidden, or left open behind another window: bring it (back) to the front
 
     def on_show_requested(self) -> None:
         if self.overlay.isVisible():
@@ -384,7 +406,7 @@ class App(QObject):
         self.settings = new
         if save:
             try:
-                settings_mod.save(new, self.dirs.settings_file)
+                settings_mod.save(new, self.dirs.settings_file, exclude=self.locked)
             except OSError as exc:
                 log.warning("cannot save settings to %s: %s", self.dirs.settings_file, exc)
                 self.tray.message("kbassist", f"{self.dirs.settings_file}: {exc}", warning=True)
@@ -536,7 +558,7 @@ def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
         qapp.setApplicationVersion(kbassist.__version__)
 
         layers = [p for p in (settings_mod.team_file(paths.executable_dir()), dirs.settings_file) if p is not None]
-        settings, _warnings, locked = settings_mod.load_layers(layers)
+        settings, warnings, locked = settings_mod.load_layers(layers)
         if hotkey is not None and not settings_mod.valid_chord(hotkey):
             print(f"kbassist: --hotkey {hotkey!r} is not a valid chord (e.g. ctrl+alt+k)", file=sys.stderr)
             return 2
@@ -551,7 +573,7 @@ def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
                 log.info("another kbassist is running; asked it to open the search")
                 return 0
 
-        app = App(qapp, dirs, settings, locked=locked, kb_override=kb, hotkey_override=hotkey, selftest=selftest)
+        app = App(qapp, dirs, settings, locked=locked, warnings=warnings, kb_override=kb, hotkey_override=hotkey, selftest=selftest)
         if instance is not None:
             app.single_instance = instance
             instance.show_requested.connect(app.on_show_requested)
@@ -570,9 +592,6 @@ def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         return app.exit_code if selftest else code
-    except KbError as exc:
-        print(f"kbassist: {exc}", file=sys.stderr)
-        return 1
     finally:
         qInstallMessageHandler(previous_handler)
         for handler in handlers:

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 try:  # Python 3.11+
@@ -212,14 +213,18 @@ def team_file(executable_dir: Path | None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def save(settings: Settings, path: Path) -> None:
-    """Write atomically (temp file + os.replace); an existing unparsable file is first kept as `<name>.bak`."""
+def save(settings: Settings, path: Path, exclude: Iterable[str] = ()) -> None:
+    """Write atomically (temp file + os.replace); an existing unparsable file is first kept as `<name>.bak`.
+
+    `exclude`: keys not to write, e.g. those the team file locks (they are not the user's to keep).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         data, error = _read_toml(path)
         if error:
             shutil.copy2(path, path.with_name(path.name + ".bak"))
-    text = tomli_w.dumps(settings.to_dict())
+    skip = set(exclude)
+    text = tomli_w.dumps({k: v for k, v in settings.to_dict().items() if k not in skip})
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

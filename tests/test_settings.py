@@ -152,3 +152,14 @@ def test_validate_lists_every_bad_value() -> None:
     bad = Settings(paste_mode="x", language="de")
     problems = s.validate(bad)
     assert len(problems) == 2 and problems[0].startswith("paste_mode")
+
+
+def test_locked_keys_are_not_written_to_the_user_file(tmp_path: Path) -> None:
+    team = write(tmp_path / "kbassist.toml", 'kb_path = "//server/kb"\nlocked = ["kb_path"]\n')
+    user = tmp_path / "user" / "settings.toml"
+    settings, _, locked = s.load_layers([team, user])
+    s.save(s.replace(settings, agent_name="小王"), user, exclude=locked)
+    text = user.read_text(encoding="utf-8")
+    assert "kb_path" not in text and "小王" in text
+    again, warnings, _ = s.load_layers([team, user])
+    assert again.kb_path == "//server/kb" and again.agent_name == "小王" and warnings == []

@@ -163,6 +163,8 @@ class Engine:
             if old is not None and old is not self._searcher:
                 old.close()
             self._store.remove_stale_generations({outcome.generation})
+            # Features of new/changed entries are computed here, on the updating thread, not in the first search.
+            self._ranker.prime(outcome.entries)
         seconds = time.perf_counter() - start
         if outcome.rebuilt:
             log.info("index rebuilt (%s): %d entries in %.2f s", outcome.rebuild_reason, len(by_id), seconds)

@@ -30,6 +30,10 @@ log = logging.getLogger("kbassist.index")
 SCHEMA_VERSION = 2
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.pkl"
+# File records (parsed entries) live in buckets beside the manifest, so saving after a one-file change
+# rewrites one small bucket, not every entry of a 20k-entry KB.
+RECORDS_PREFIX = "records-"
+RECORD_BUCKETS = 64
 STAMP_FILE = "stamp.json"
 GEN_PREFIX = "gen-"
 # More segments than this after an incremental commit: the next commit merges them (a fresh generation).
@@ -123,24 +127,47 @@ class IndexCorrupt(Exception):
 
 
 def _rel(path: Path, root: Path) -> str:
+    # String work: Path.relative_to costs more than reading the manifest on a 20k-file KB.
+    text, prefix = str(path), str(root).rstrip("/\\") + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace("\\", "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _index_files(gen: Path) -> dict[str, tuple[int, int]]:
-    """Size and CRC of every Whoosh file (not our own files, not the lock) of a generation."""
+def _index_files(gen: Path, known: dict[str, tuple[int, int]] | None = None) -> dict[str, tuple[int, int]]:
+    """Size and CRC of every Whoosh file (not our own files, not the lock) of a generation.
+
+    Whoosh never rewrites a file under the same name, so a file in `known` with the same size keeps its CRC
+    without being read again: an incremental commit reads only its new segment.
+    """
     out: dict[str, tuple[int, int]] = {}
     for child in gen.iterdir():
         name = child.name
-        if name in (MANIFEST_FILE, STAMP_FILE) or name.endswith(".tmp") or "LOCK" in name:
+        if name.startswith(RECORDS_PREFIX) or name in (MANIFEST_FILE, STAMP_FILE) or name.endswith(".tmp"):
             continue
-        if not child.is_file():
+        if "LOCK" in name or not child.is_file():
+            continue
+        previous = known.get(name) if known else None
+        if previous is not None and child.stat().st_size == previous[0]:
+            out[name] = previous
             continue
         data = child.read_bytes()
         out[name] = (len(data), zlib.crc32(data))
     return out
+
+
+def _bucket(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8")) % RECORD_BUCKETS
+
+
+def _write_atomic(path: Path, payload: object) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 class IndexStore:
@@ -201,19 +228,50 @@ class IndexStore:
         try:
             with open(gen / MANIFEST_FILE, "rb") as handle:
                 manifest = pickle.load(handle)
+            if not isinstance(manifest, Manifest) or manifest.stamp != stamp():
+                raise IndexCorrupt("manifest does not match this version")
+            files: dict[str, FileRecord] = {}
+            for bucket in range(RECORD_BUCKETS):
+                path = gen / f"{RECORDS_PREFIX}{bucket:02d}.pkl"
+                if path.exists():
+                    with open(path, "rb") as handle:
+                        files.update(pickle.load(handle))
+        except IndexCorrupt:
+            raise
         except Exception as exc:  # noqa: BLE001 - any unpickling failure means the same: not trustworthy
             raise IndexCorrupt(f"manifest unreadable ({exc.__class__.__name__})") from exc
-        if not isinstance(manifest, Manifest) or manifest.stamp != stamp():
-            raise IndexCorrupt("manifest does not match this version")
+        manifest.files = files
         return manifest
 
-    def _save_manifest(self, gen: Path, manifest: Manifest) -> None:
-        manifest.index_files = _index_files(gen)
-        tmp = gen / (MANIFEST_FILE + ".tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(manifest, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, gen / MANIFEST_FILE)
+    def _save_manifest(self, gen: Path, manifest: Manifest, dirty: set[str] | None = None,
+                       known: dict[str, tuple[int, int]] | None = None) -> None:
+        """Write the records of the buckets holding dirty paths (all when None), then the manifest itself."""
+        manifest.index_files = _index_files(gen, known)
+        buckets = set(range(RECORD_BUCKETS)) if dirty is None else {_bucket(rel) for rel in dirty}
+        if buckets:
+            grouped: dict[int, dict[str, FileRecord]] = {b: {} for b in buckets}
+            for rel, record in manifest.files.items():
+                b = _bucket(rel)
+                if b in grouped:
+                    grouped[b][rel] = record
+            for b, records in grouped.items():
+                _write_atomic(gen / f"{RECORDS_PREFIX}{b:02d}.pkl", records)
+        files, manifest.files = manifest.files, {}
+        try:
+            _write_atomic(gen / MANIFEST_FILE, manifest)
+        finally:
+            manifest.files = files
         (gen / STAMP_FILE).write_text(json.dumps(stamp()), encoding="utf-8")
+
+    def _quick_check(self, gen: Path, manifest: Manifest) -> None:
+        """Between full checks: every committed Whoosh file still there with its size (a stat per file)."""
+        for name, (size, _crc) in manifest.index_files.items():
+            try:
+                actual = (gen / name).stat().st_size
+            except OSError as exc:
+                raise IndexCorrupt(f"index file missing: {name}") from exc
+            if actual != size:
+                raise IndexCorrupt(f"index file changed or truncated: {name}")
 
     def _verify(self, gen: Path, manifest: Manifest) -> None:
         """Every Whoosh file as committed, the TOC readable, the stored documents exactly the manifest's."""
@@ -282,6 +340,8 @@ class IndexStore:
                     if not self._verified:
                         self._verify(gen, manifest)
                         self._verified = True
+                    else:
+                        self._quick_check(gen, manifest)
                 except _VersionChanged as exc:
                     reason = f"version changed: {exc}"
                 except IndexCorrupt as exc:
@@ -315,7 +375,10 @@ class IndexStore:
         if reason is None and manifest is not None and gen is not None:
             try:
                 added, updated, removed = self._apply(gen, manifest.indexed, wanted, by_rel)
-                self._save_manifest(gen, new_manifest)
+                dirty = {rel for rel in files if files[rel] is not old_files.get(rel)}
+                dirty.update(rel for rel in old_files if rel not in files)
+                if dirty or added or updated or removed:
+                    self._save_manifest(gen, new_manifest, dirty, manifest.index_files)
                 self._manifest, self._generation = new_manifest, gen
                 return IndexOutcome(kept, problems, added, updated, removed, False, None, gen)
             except Exception as exc:  # noqa: BLE001 - a failed in-place write falls back to a clean rebuild

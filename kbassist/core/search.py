@@ -1,18 +1,19 @@
-"""Searching the index (the only Whoosh reader): query analysis, BM25F candidates, a feature re-ranker, snippets."""
+"""Searching the index (the only Whoosh reader): query analysis, BM25-style candidates, a feature re-ranker, snippets."""
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from whoosh import scoring
 from whoosh.filedb.filestore import FileStorage
-from whoosh.query import Or, Term
+from whoosh.matching.wrappers import FilterMatcher
 
 from kbassist.core import analysis
 from kbassist.core.analysis import STOP_CHARS, Segmenter, is_cjk
@@ -26,8 +27,9 @@ MAX_TERMS = 32  # a cap on Whoosh terms keeps a pasted paragraph as fast as a ke
 # them keeps the postings Whoosh walks small on big KBs. The re-ranker still sees the characters.
 COMMON_SHARE = 0.2
 COMMON_MIN_DOCS = 100
-POSTINGS_BUDGET = 6000
-CANDIDATES = 30  # Whoosh hits handed to the re-ranker
+POSTINGS_BUDGET = 3000
+SATURATION_K1 = 1.2  # BM25's term-frequency saturation
+CANDIDATES = 20  # candidates handed to the re-ranker (eval results identical for 15-30; fewer is faster)
 SNIPPET_CHARS = 60
 
 # Re-ranker weights. Each feature is in [0, 1]; the weights say how much evidence each kind of match is.
@@ -39,16 +41,16 @@ W_QUERY_IN_HEAD = 2.5  # the whole query appears inside a title/alias (short key
 W_CHAR_COV = 1.5  # share of the query's characters found in title/aliases (idf-weighted)
 W_BIGRAM_COV = 2.5  # share of the query's bigrams found in title/aliases
 W_LCS = 2.0  # longest common substring with one title/alias, relative to both lengths
-W_PY_COV = 1.2  # share of the query's syllables in the head's pinyin (homophones, typed pinyin)
-W_PY_BIGRAM = 2.0  # share of the query's syllable pairs in the head's pinyin
+W_PY_COV = 0.8 * W_CHAR_COV  # share of the query's syllables in the head's pinyin (homophones, typed pinyin)
+W_PY_BIGRAM = 0.8 * W_BIGRAM_COV  # share of the query's syllable pairs in the head's pinyin
 W_INITIALS = 5.0  # typed initials equal to a title/alias's initials
 W_LATIN = 2.0  # share of English words found in title/aliases/id
-W_BM25 = 2.0  # Whoosh BM25F over all fields (body text included), relative to the best candidate
+W_BM25 = 2.0  # the candidate score (BM25-style over all fields, body included), relative to the best candidate
 W_DICE = 2.0  # character Dice similarity with the closest title/alias: rewards covering the alias, not just the query
-W_PY_DICE = 1.0  # the same on syllables
-W_PROBLEM = 1.5  # share of the query's bigrams in the 问题 section, which is written in the customer's words
+W_PY_DICE = 0.8 * W_DICE  # the same on syllables
+W_PROBLEM = 3.0  # share of the query's bigrams in the 问题 section, which is written in the customer's words
 W_WORD_INITIALS = 3.5  # typed initials that are word initials of a title/alias in another order (dhkm: 兑换 卡密)
-W_PY_LCS = 1.5  # longest common run of syllables with a title/alias (homophone typos: 优会券 ~ 优惠券)
+W_PY_LCS = 0.8 * W_LCS  # longest common run of syllables with a title/alias (homophone typos: 优会券 ~ 优惠券)
 W_HEAD_COV = 1.0  # share of a title/alias's characters the query contains, in any order (通道…维护)
 W_TITLE = 0.3  # the match is in the title rather than an alias: a mild preference
 
@@ -69,18 +71,40 @@ class QueryInfo:
     latin_pinyin: tuple[str, ...]  # syllables from latin runs that are typed pinyin
     initials: tuple[str, ...]  # latin runs that may be typed initials
     char_set: frozenset[str] = frozenset()  # every CJK character, stop characters included
+    syllable_set: frozenset[str] = frozenset()
+    syllable_pairs: tuple[str, ...] = ()  # "ka_mi" for each neighbouring pair
+    syllable_code: str = ""  # the syllables as a syllable_string
 
     @property
     def empty(self) -> bool:
         return not self.compact
 
 
+# Chat boilerplate around the actual question (greetings, "what do I do", "order number …"). Pasted customer
+# messages are full of it and it matched entries about greetings or any "怎么办" alias instead of the problem.
+FILLER = ("你好", "您好", "亲", "在吗", "请问", "怎么办", "怎么回事", "什么情况", "谢谢", "麻烦", "急用", "订单号",
+          "单号", "帮我看看", "帮忙看看", "帮我看下", "帮我查一下", "帮我查查", "看一下")
+_FILLER_RE = re.compile("|".join(sorted(FILLER, key=len, reverse=True)))
+# A label followed by a number is a data field the customer pasted (手机号13812345678), not part of the question.
+_ID_FIELD_RE = re.compile(
+    r"(?:订单号|订单编号|订单|单号|手机号码|手机号|手机|电话号码|电话|qq号|qq|微信号|账号|卡号|交易号|流水号|uid|id)"
+    r"\s*(?:是|为)?\s*\d{%d,}" % analysis.LONG_DIGITS
+)
+
+
+def strip_filler(normalized: str) -> str:
+    """The query without chat filler; unchanged when nothing else would be left (在吗 alone is a greeting)."""
+    stripped = " ".join(_FILLER_RE.sub(" ", normalized).split())
+    return stripped if stripped else normalized
+
+
 def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
     """Normalise and take apart a query; never raises."""
     text = (text or "")[: MAX_QUERY_CHARS * 2]
-    normalized = analysis.normalize(text)
+    normalized = _ID_FIELD_RE.sub(" ", analysis.normalize(text))
     parts = [p for p in normalized.split(" ") if p and not (p.isdigit() and len(p) >= analysis.LONG_DIGITS)]
     normalized = " ".join(parts)[:MAX_QUERY_CHARS]
+    normalized = strip_filler(normalized)
     runs = analysis.runs(normalized)
     cjk_runs = tuple(r for r in runs if is_cjk(r[0]))
     latin = tuple(r for r in runs if r.isalpha() and r.isascii())
@@ -96,6 +120,7 @@ def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
         if len(run) >= 3:
             for w in segmenter.words(run):
                 words[w] = None
+    syllables = tuple(analysis.pinyin_sequence(normalized))
     latin_pinyin: list[str] = []
     initials: list[str] = []
     for word in latin:
@@ -113,10 +138,13 @@ def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
         chars=tuple(chars),
         bigrams=tuple(bigram_set),
         words=tuple(words),
-        syllables=tuple(analysis.pinyin_sequence(normalized)),
+        syllables=syllables,
         latin_pinyin=tuple(latin_pinyin),
         initials=tuple(initials),
         char_set=frozenset(c for run in cjk_runs for c in run),
+        syllable_set=frozenset(syllables),
+        syllable_pairs=tuple(f"{a}_{b}" for a, b in zip(syllables, syllables[1:])),
+        syllable_code=syllable_string(syllables),
     )
 
 
@@ -275,6 +303,16 @@ class Ranker:
             self._cache[entry.rel_path] = (entry, feats)
         return feats
 
+    def prime(self, entries: Iterable[Entry]) -> int:
+        """Prepare features for entries not seen yet (called after an update, off the search path)."""
+        count = 0
+        for entry in entries:
+            cached = self._cache.get(entry.rel_path)
+            if cached is None or cached[0] is not entry:
+                self.features_of(entry)
+                count += 1
+        return count
+
     def score(
         self,
         q: QueryInfo,
@@ -290,81 +328,97 @@ class Ranker:
             feats["trigger"] = 1.0
         elif f.trigger and len(compact) >= 2 and f.trigger.startswith(compact) and compact.isascii():
             feats["trigger_prefix"] = len(compact) / len(f.trigger)
-        exact = 0.0
-        contained = 0.0
-        query_in = 0.0
-        lcs = 0.0
-        title_bonus = 0.0
+        exact = contained = query_in = lcs = title_bonus = 0.0
+        ncompact = len(compact)
         for n, head in enumerate(f.heads):
             if head == compact:
                 exact = 1.0
-                title_bonus = max(title_bonus, 1.0 if n == 0 else 0.0)
-            if len(head) >= 2 and head in compact:
-                contained = max(contained, len(head) / len(compact))
-            if len(compact) >= 2 and compact in head:
-                query_in = max(query_in, len(compact) / len(head))
-        for n, head in enumerate(f.head_cjk):
-            common = _longest_common(q.cjk, head)
-            if common >= 2:
-                value = 0.5 * common / len(head) + 0.5 * common / len(q.cjk)
-                if value > lcs:
-                    lcs = value
-                    if n == 0:
-                        title_bonus = max(title_bonus, value)
-            if head and q.char_set:
-                cover = sum(1 for c in head if c in q.char_set) / len(head)
-                feats["head_cov"] = max(feats.get("head_cov", 0.0), cover if len(head) >= 2 else 0.0)
-        if len(q.syllables) >= 2:
-            best_py = 0.0
-            q_seq = syllable_string(q.syllables)
-            for seq in f.head_py_seqs:
-                common = _longest_common(q_seq, seq)
-                if common >= 2:
-                    best_py = max(best_py, 0.5 * common / len(seq) + 0.5 * common / len(q.syllables))
-            feats["py_lcs"] = best_py
+                if n == 0:
+                    title_bonus = 1.0
+            elif ncompact >= 2 and compact in head:
+                query_in = max(query_in, ncompact / len(head))
+            elif len(head) >= 2 and head in compact:
+                contained = max(contained, len(head) / ncompact)
+        q_chars = q.char_set
+        dice = head_cov = 0.0
+        if q_chars:
+            ncq = len(q.cjk)
+            nq = len(q_chars)
+            for n, (head, chars) in enumerate(zip(f.head_cjk, f.head_char_sets)):
+                # Most titles/aliases share nothing with the query: skip them before any string work.
+                if not chars or q_chars.isdisjoint(chars):
+                    continue
+                shared = len(q_chars & chars)
+                d = 2.0 * shared / (nq + len(chars))
+                if d > dice:
+                    dice = d
+                if len(head) >= 2:
+                    cover = sum(1 for c in head if c in q_chars) / len(head)
+                    if cover > head_cov:
+                        head_cov = cover
+                if shared >= 2:
+                    common = _longest_common(q.cjk, head)
+                    if common >= 2:
+                        value = 0.5 * common / len(head) + 0.5 * common / ncq
+                        if value > lcs:
+                            lcs = value
+                            if n == 0:
+                                title_bonus = max(title_bonus, value)
+            feats["chars_plain"] = sum(1 for c in q.cjk if c in f.head_chars) / ncq
+            total = sum(idf.get(c, 1.0) for c in q.chars)
+            if total:
+                feats["chars"] = sum(idf.get(c, 1.0) for c in q.chars if c in f.head_chars) / total
         feats["exact"] = exact
         feats["contained"] = contained
         feats["query_in"] = query_in
         feats["lcs"] = lcs
         feats["title"] = title_bonus
-        if q.chars:
-            total = sum(idf.get(c, 1.0) for c in q.chars)
-            found = sum(idf.get(c, 1.0) for c in q.chars if c in f.head_chars)
-            feats["chars"] = found / total if total else 0.0
+        feats["dice"] = dice
+        feats["head_cov"] = head_cov
         if q.bigrams:
-            feats["bigrams"] = sum(1 for b in q.bigrams if b in f.head_bigrams) / len(q.bigrams)
+            nb = len(q.bigrams)
+            feats["bigrams"] = sum(1 for b in q.bigrams if b in f.head_bigrams) / nb
+            # idf-weighted: in a pasted sentence the rare pairs (骗子, 曝光) carry the meaning, not 你们 or 我就.
+            weights = [idf.get(b, 1.0) for b in q.bigrams]
+            total_w = sum(weights)
+            feats["problem"] = (
+                sum(w for b, w in zip(q.bigrams, weights) if b in f.problem_bigrams) / total_w if total_w else 0.0
+            )
         if q.syllables:
-            feats["py"] = sum(1 for s in q.syllables if s in f.head_syllables) / len(q.syllables)
-            pairs = [f"{a}_{b}" for a, b in zip(q.syllables, q.syllables[1:])]
-            if pairs:
-                feats["py_bigrams"] = sum(1 for p in pairs if p in f.head_py_bigrams) / len(pairs)
+            qs = q.syllable_set
+            feats["py"] = sum(1 for x in q.syllables if x in f.head_syllables) / len(q.syllables)
+            if q.syllable_pairs:
+                feats["py_bigrams"] = sum(1 for p in q.syllable_pairs if p in f.head_py_bigrams) / len(q.syllable_pairs)
+            py_dice = py_lcs = 0.0
+            nsyl = len(q.syllables)
+            for seq, syls in zip(f.head_py_seqs, f.head_py_sets):
+                if not syls or qs.isdisjoint(syls):
+                    continue
+                d = 2.0 * len(qs & syls) / (len(qs) + len(syls))
+                if d > py_dice:
+                    py_dice = d
+                if nsyl >= 2:
+                    common = _longest_common(q.syllable_code, seq)
+                    if common >= 2:
+                        py_lcs = max(py_lcs, 0.5 * common / len(seq) + 0.5 * common / nsyl)
+            feats["py_dice"] = py_dice
+            feats["py_lcs"] = py_lcs
         if q.initials:
             best = 0.0
+            words = 0.0
             for typed in q.initials:
-                share = len(typed) / max(len(compact), 1)
+                share = len(typed) / max(ncompact, 1)
                 for ini in f.head_initials:
                     if typed == ini:
                         best = max(best, share)
-                    elif ini.startswith(typed) and len(typed) >= 3:
+                    elif len(typed) >= 3 and ini.startswith(typed):
                         best = max(best, 0.6 * share)
-                    elif typed in ini and len(typed) >= 3:
+                    elif len(typed) >= 3 and typed in ini:
                         best = max(best, 0.4 * share)
+                if len(typed) >= 4 and f.word_initials and _splits_into(typed, f.word_initials):
+                    words = max(words, share)
             feats["initials"] = best
-        if q.char_set:
-            feats["dice"] = max(
-                (2 * len(q.char_set & h) / (len(q.char_set) + len(h)) for h in f.head_char_sets if h), default=0.0
-            )
-        if q.bigrams:
-            feats["problem"] = sum(1 for b in q.bigrams if b in f.problem_bigrams) / len(q.bigrams)
-        if q.syllables:
-            qs = frozenset(q.syllables)
-            feats["py_dice"] = max((2 * len(qs & h) / (len(qs) + len(h)) for h in f.head_py_sets if h), default=0.0)
-        if q.initials and f.word_initials:
-            best = 0.0
-            for typed in q.initials:
-                if len(typed) >= 4 and _splits_into(typed, f.word_initials):
-                    best = max(best, len(typed) / max(len(compact), 1))
-            feats["word_initials"] = best
+            feats["word_initials"] = words
         if q.latin:
             feats["latin"] = sum(1 for w in q.latin if w in f.head_latin) / len(q.latin)
         feats["bm25"] = bm25 / bm25_max if bm25_max > 0 else 0.0
@@ -378,15 +432,16 @@ class Ranker:
             + W_TITLE * title_bonus
             + W_CHAR_COV * feats.get("chars", 0.0)
             + W_BIGRAM_COV * feats.get("bigrams", 0.0)
-            + W_PY_COV * feats.get("py", 0.0)
-            + W_PY_BIGRAM * feats.get("py_bigrams", 0.0)
+            # Pinyin evidence counts only beyond what the characters already matched: homophones, typed pinyin.
+            + W_PY_COV * max(0.0, feats.get("py", 0.0) - feats.get("chars_plain", 0.0))
+            + W_PY_BIGRAM * max(0.0, feats.get("py_bigrams", 0.0) - feats.get("bigrams", 0.0))
             + W_INITIALS * feats.get("initials", 0.0)
             + W_LATIN * feats.get("latin", 0.0)
             + W_BM25 * feats["bm25"]
-            + W_DICE * feats.get("dice", 0.0)
-            + W_PY_LCS * feats.get("py_lcs", 0.0)
-            + W_HEAD_COV * feats.get("head_cov", 0.0)
-            + W_PY_DICE * feats.get("py_dice", 0.0)
+            + W_DICE * dice
+            + W_PY_LCS * max(0.0, feats.get("py_lcs", 0.0) - lcs)
+            + W_HEAD_COV * head_cov
+            + W_PY_DICE * max(0.0, feats.get("py_dice", 0.0) - dice)
             + W_PROBLEM * feats.get("problem", 0.0)
             + W_WORD_INITIALS * feats.get("word_initials", 0.0)
         )
@@ -430,41 +485,6 @@ def whoosh_terms(q: QueryInfo) -> list[tuple[str, str, float]]:
     return unique
 
 
-class _SaturatedScorer(scoring.BaseScorer):
-    def __init__(self, idf: float, k1: float, max_weight: float) -> None:
-        self.idf = idf
-        self.k1 = k1
-        self._max = self._score(max_weight)
-
-    def _score(self, weight: float) -> float:
-        return self.idf * weight * (self.k1 + 1.0) / (weight + self.k1)
-
-    def supports_block_quality(self) -> bool:
-        return True
-
-    def score(self, matcher: object) -> float:
-        return self._score(matcher.weight())  # type: ignore[attr-defined]
-
-    def max_quality(self) -> float:
-        return self._max
-
-    def block_quality(self, matcher: object) -> float:
-        return self._score(matcher.block_max_weight())  # type: ignore[attr-defined]
-
-
-class SaturatedTfIdf(scoring.WeightingModel):
-    """BM25 without length normalisation: titles and aliases are short anyway, and skipping the per-document
-    field-length lookups makes candidate scoring several times faster on large KBs."""
-
-    def __init__(self, k1: float = 1.2) -> None:
-        self.k1 = k1
-
-    def scorer(self, searcher: object, fieldname: str, text: str, qf: int = 1) -> _SaturatedScorer:
-        idf = searcher.idf(fieldname, text)  # type: ignore[attr-defined]
-        info = searcher.term_info(fieldname, text)  # type: ignore[attr-defined]
-        return _SaturatedScorer(idf * qf, self.k1, info.max_weight())
-
-
 class Searcher:
     """A reused Whoosh searcher over one index generation, plus the re-ranker; thread-safe for searching."""
 
@@ -472,10 +492,10 @@ class Searcher:
         self.generation = generation
         self.segmenter = segmenter
         self.ranker = ranker or Ranker(segmenter)
-        # WORKAROUND: no mmap. A segment file truncated under a live mmap kills the process with SIGBUS; with
-        # plain reads the damage is an exception, which the engine answers from memory and repairs.
-        self._index = FileStorage(str(generation), supports_mmap=False, readonly=True).open_index()
-        self._searcher = self._index.searcher(weighting=SaturatedTfIdf())
+        # mmap makes postings reads several times faster. Our writer never rewrites a file in place (new segments,
+        # new generations), so mapped files stay valid; only a file truncated in place by another program could hurt.
+        self._index = FileStorage(str(generation), supports_mmap=True, readonly=True).open_index()
+        self._searcher = self._index.searcher()
         self._lock = threading.Lock()  # Whoosh searchers are not safe for concurrent use
 
     def close(self) -> None:
@@ -521,16 +541,72 @@ class Searcher:
         for ch in q.chars:
             df = reader.doc_frequency("head", ch)
             idf[ch] = math.log(1.0 + 2 * ndocs / (df + 1.0))
+        for bg in q.bigrams[:64]:
+            df = reader.doc_frequency("body", bg)
+            idf[bg] = math.log(1.0 + ndocs / (df + 1.0))
         if not chosen:
             return [], idf
-        query = Or([Term(fieldname, token, boost=boost) for _, _, fieldname, token, boost in chosen])
-        results = searcher.search(query, limit=CANDIDATES)
+        scores = self._accumulate([(f, t, b, int(round(share * ndocs))) for share, _, f, t, b in chosen], ndocs)
         out: list[tuple[Entry, float]] = []
-        for hit in results:
-            entry = entries.get(hit["path"])
-            if entry is not None:
-                out.append((entry, float(hit.score or 0.0)))
+        seen: set[str] = set()
+        for docnum, score in heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0])):
+            path = searcher.stored_fields(docnum).get("path", "")
+            entry = entries.get(path)
+            if entry is not None and path not in seen:
+                seen.add(path)
+                out.append((entry, score))
         return out, idf
+
+    def _accumulate(self, terms: list[tuple[str, str, float, int]], ndocs: int) -> dict[int, float]:
+        """Term-at-a-time scoring over the postings: boost × idf × saturated term weight, summed per document.
+
+        This is Whoosh's Or query without its matcher tree: reading each term's postings once is several times
+        faster in pure Python than the union matcher, and the re-ranker decides the final order anyway.
+        """
+        scores: dict[int, float] = {}
+        k1 = SATURATION_K1
+        for sub, offset in self._searcher.leaf_searchers():
+            reader = sub.reader()
+            deleted: frozenset[int] | None = None
+            if reader.has_deletions():
+                deleted = frozenset(getattr(reader, "deleted_docs_set", None) or
+                                    (d for d in range(reader.doc_count_all()) if reader.is_deleted(d)))
+            for fieldname, token, boost, df in terms:
+                try:
+                    matcher = reader.postings(fieldname, token)
+                except Exception:  # noqa: BLE001 - term missing from this segment
+                    continue
+                if isinstance(matcher, FilterMatcher):
+                    matcher = matcher.child  # deletions are skipped below with one set lookup
+                weight_factor = boost * math.log(1.0 + (ndocs - df + 0.5) / (df + 0.5)) * (k1 + 1.0)
+                get = scores.get
+                for docid, weight in _postings(matcher):
+                    if deleted is not None and docid in deleted:
+                        continue
+                    key = docid + offset
+                    scores[key] = get(key, 0.0) + weight_factor * weight / (weight + k1)
+        return scores
+
+
+def _postings(matcher: object) -> Iterator[tuple[int, float]]:
+    """(docid, weight) of every posting, a block at a time when the codec allows it."""
+    m = matcher
+    block_reader = getattr(m, "_read_ids", None)
+    if block_reader is not None and hasattr(m, "_next_block") and hasattr(m, "_read_weights"):
+        # WORKAROUND: Whoosh's W3 leaf matcher decodes whole blocks; reading its block arrays directly avoids
+        # three Python method calls per posting (pinned whoosh3 version; the generic path below is the fallback).
+        while m.is_active():  # type: ignore[attr-defined]
+            if m._ids is None:  # type: ignore[attr-defined]
+                m._read_ids()  # type: ignore[attr-defined]
+            if m._weights is None:  # type: ignore[attr-defined]
+                m._read_weights()  # type: ignore[attr-defined]
+            start = m._i  # type: ignore[attr-defined]
+            yield from zip(m._ids[start:], m._weights[start:])  # type: ignore[attr-defined]
+            m._next_block()  # type: ignore[attr-defined]
+        return
+    while m.is_active():  # type: ignore[attr-defined]
+        yield m.id(), m.weight()  # type: ignore[attr-defined]
+        m.next()  # type: ignore[attr-defined]
 
 
 def rank(
@@ -605,20 +681,28 @@ def best_blocks_and_snippet(q: QueryInfo, entry: Entry) -> tuple[tuple[Block, ..
     return blocks, snippet_for(q, entry, units)
 
 
-def snippet_for(q: QueryInfo, entry: Entry, units: list[str] | None = None) -> str:
-    """The sentence that best matches the query, cut to about SNIPPET_CHARS, matches wrapped in «»."""
-    units = _match_units(q) if units is None else units
+@lru_cache(maxsize=4096)  # entries are immutable; the split is the same for every query
+def _sentences(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """(plain sentence, folded sentence) of the problem text first, then the other sections."""
     texts = [entry.problem_text] + [b.text for b in entry.blocks if b.kind.value != "problem"]
-    best_sentence = ""
-    best_score = -1.0
+    out = []
     for text in texts:
         for sentence in _SENTENCE_END.split(_plain(text)):
             sentence = " ".join(sentence.split())
-            if not sentence:
-                continue
-            score = _coverage(analysis.fold_chars(sentence), units) if units else 0.0
-            if score > best_score:
-                best_sentence, best_score = sentence, score
+            if sentence:
+                out.append((sentence, analysis.fold_chars(sentence)))
+    return tuple(out)
+
+
+def snippet_for(q: QueryInfo, entry: Entry, units: list[str] | None = None) -> str:
+    """The sentence that best matches the query, cut to about SNIPPET_CHARS, matches wrapped in «»."""
+    units = _match_units(q) if units is None else units
+    best_sentence = ""
+    best_score = -1.0
+    for sentence, folded in _sentences(entry):
+        score = _coverage(folded, units) if units else 0.0
+        if score > best_score:
+            best_sentence, best_score = sentence, score
     if not best_sentence:
         return ""
     return highlight(best_sentence, units)

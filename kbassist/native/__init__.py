@@ -57,8 +57,9 @@ def get_backends(platform: str | None = None) -> Backends:
         from kbassist.native import fallback
 
         autostart: Autostart = fallback.NullAutostart()
-        if sys.platform.startswith("linux"):
-            # The autostart file is plain XDG and works whatever the display server.
+        if sys.platform.startswith("linux") and qpa not in ("offscreen", "minimal", ""):
+            # The autostart file is plain XDG and works on Wayland too; offscreen/minimal are test and headless
+            # runs, which must never write into the user's real ~/.config/autostart.
             from kbassist.native.xdg import XdgAutostart
 
             autostart = XdgAutostart()

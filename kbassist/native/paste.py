@@ -110,15 +110,22 @@ class Paster(QObject):
             self._conclude(PasteOutcome.COPIED, MSG_COPIED)
             return
         self._original = original
-        if target is None or not self._windows.exists(target):
-            self._conclude(PasteOutcome.FOCUS_LOST, MSG_MANUAL)
+        try:
+            if target is None or not self._windows.exists(target):
+                self._conclude(PasteOutcome.FOCUS_LOST, MSG_MANUAL)
+                return
+            if not self._windows.is_active(target):
+                self._windows.request_activate(target)
+        except Exception as exc:  # a backend error must not escape into the UI
+            log.warning("paste failed: %s", exc, exc_info=True)
+            self._fail(exc)
             return
-        if not self._windows.is_active(target):
-            self._windows.request_activate(target)
         job.state = _State.ACTIVATING
         self._clock.start()
         self._poll.start()
-        self._on_poll()
+        # First check on the next event-loop turn, not inside this call: the overlay's hide must reach the
+        # window system before any key is sent, or the keys could land in the overlay.
+        self._after(0, self._on_poll)
 
     def _original_clipboard(self) -> ClipboardSnapshot:
         """The clipboard to restore later: the pending original while our previous text is still there."""

@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kbassist.core.model import Hit
@@ -35,7 +35,24 @@ def snippet_html(snippet: str) -> str:
     return "".join(out)
 
 
-def row_html(hit: Hit, row: int, tier2_label: str) -> str:
+SNIPPET_CHARS = 80  # about two lines of the list; the rest is in the preview
+
+
+def short_snippet(snippet: str, limit: int = SNIPPET_CHARS) -> str:
+    """The snippet cut to `limit` visible characters (match marks do not count), ending in … when cut."""
+    out: list[str] = []
+    visible = 0
+    for ch in " ".join(snippet.split()):
+        if ch not in "«»":
+            if visible == limit:
+                out.append("…")
+                break
+            visible += 1
+        out.append(ch)
+    return "".join(out)
+
+
+def row_html(hit: Hit, row: int, tier2_label: str, snippet_chars: int = SNIPPET_CHARS) -> str:
     """The rich text of one result row: number, title, category, tier badge, trigger, then the snippet."""
     e = hit.entry
     parts = [f'<span style="color:#888">{row + 1}</span>&nbsp;&nbsp;<b>{html.escape(e.title)}</b>']
@@ -46,7 +63,7 @@ def row_html(hit: Hit, row: int, tier2_label: str) -> str:
     if e.trigger:
         parts.append(f'&nbsp;&nbsp;<span style="color:#2b8a3e">/{html.escape(e.trigger)}</span>')
     first = "".join(parts)
-    return f'{first}<br><span style="color:#555">{snippet_html(hit.snippet)}</span>'
+    return f'{first}<br><span style="color:#555">{snippet_html(short_snippet(hit.snippet, snippet_chars))}</span>'
 
 
 class ResultsModel(QAbstractListModel):
@@ -89,13 +106,17 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, tier2_label: str = "二线", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tier2_label = tier2_label
+        self._heights: dict[str, int] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         hit = index.data(HitRole)
-        doc.setHtml(row_html(hit, index.row(), self.tier2_label) if hit is not None else "")
+        # Cut the snippet to what fits on two lines of this width (CJK characters are the widest common case).
+        wide = max(QFontMetrics(option.font).horizontalAdvance("卡"), 1)
+        chars = max(10, 2 * ((option.rect.width() - 12) // wide) - 2)
+        doc.setHtml(row_html(hit, index.row(), self.tier2_label, chars) if hit is not None else "")
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
@@ -113,11 +134,17 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setClipRect(clip)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.clip = clip
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), min(int(doc.size().height()) + 2, 64))
+        # Every row is exactly a title line plus two snippet lines, measured with CJK text because the fallback
+        # CJK font is usually taller than the UI font.
+        key = option.font.key()
+        if key not in self._heights:
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(4)
+            doc.setHtml("<b>卡密</b><br>卡密 Ag<br>卡密 Ag")
+            self._heights[key] = int(doc.size().height()) + 2
+        return QSize(max(option.rect.width(), 200), self._heights[key])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 import time
 from pathlib import Path
 from typing import Callable
@@ -13,7 +14,6 @@ from PySide6.QtGui import QCursor, QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -38,9 +38,21 @@ log = logging.getLogger("kbassist.ui")
 KEEP_QUERY_SECONDS = 60.0
 
 PAGE_RESULTS, PAGE_MESSAGE, PAGE_FORM = 0, 1, 2
+DEACTIVATE_GRACE_MS = 150
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+_PLACEHOLDER_HTML = re.compile(r"\{(\w{1,20})\}")
+
+
+def preview_html(markdown_text: str) -> str:
+    """The block as HTML with its placeholders marked, so the agent sees what the form will ask for."""
+    return _PLACEHOLDER_HTML.sub(
+        lambda m: f'<span style="background-color:#fff3bf; color:#e67700">{{{m.group(1)}}}</span>',
+        render.html(markdown_text),
+    )
 
 
 class PlaceholderForm(QWidget):
@@ -107,6 +119,7 @@ class Overlay(QWidget):
         super().__init__(parent)
         self.texts = texts or Texts()
         self.paste_mode = "paste"
+        self.hide_on_deactivate = True
         self.agent_name = ""
         # The clipboard is read only when a form needs {剪贴板}: reading it on X11 waits on its owner process.
         self.clipboard_reader: Callable[[], str] | None = None
@@ -118,6 +131,7 @@ class Overlay(QWidget):
         self._shown_seq = 0
         self._hidden_at: float | None = None
         self._index_ready = False
+        self._index_error = ""
         self._preedit: dict[int, str] = {}
         self._just_committed = False
         self._form_hit: Hit | None = None
@@ -163,6 +177,11 @@ class Overlay(QWidget):
         self.list.setItemDelegate(self.delegate)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always goes to the search field
         self.list.setUniformItemSizes(True)
+        # A light selection keeps the coloured parts of a row (category, badge, matches) readable.
+        self.list.setStyleSheet(
+            "QListView::item:selected { background: #d0ebff; color: black; }"
+            "QListView::item:hover:!selected { background: #f1f3f5; }"
+        )
         right = QWidget(results_page)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +251,14 @@ class Overlay(QWidget):
 
     def set_index_ready(self, ready: bool) -> None:
         self._index_ready = ready
+        if ready:
+            self._index_error = ""
+        if self.stack.currentIndex() == PAGE_MESSAGE:
+            self._show_message()
+
+    def set_index_error(self, message: str) -> None:
+        """The KB cannot be used (missing folder...): say so instead of "indexing" forever."""
+        self._index_error = message
         if self.stack.currentIndex() == PAGE_MESSAGE:
             self._show_message()
 
@@ -318,6 +345,19 @@ class Overlay(QWidget):
 
     # ----- internals -------------------------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
+            # The agent clicked into another window: get out of the way, like a launcher. Checked a moment later
+            # because window managers may deactivate briefly while mapping; focus is already elsewhere, so no
+            # `dismissed` (which would hand focus back to the remembered window).
+            QTimer.singleShot(DEACTIVATE_GRACE_MS, self._hide_if_inactive)
+        super().changeEvent(event)
+
+    def _hide_if_inactive(self) -> None:
+        if self.hide_on_deactivate and self.isVisible() and QGuiApplication.focusWindow() is None:
+            log.debug("overlay hidden: focus went to another application")
+            self.hide()
+
     def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         self._hidden_at = self.clock()
         super().hideEvent(event)
@@ -359,7 +399,9 @@ class Overlay(QWidget):
 
     def _show_message(self) -> None:
         query = self.search.text().strip()
-        if not self._index_ready:
+        if self._index_error and not self._index_ready:
+            text, button = self.texts("index_error", error=self._index_error), True
+        elif not self._index_ready:
             text, button = self.texts("index_loading"), False
         elif not query:
             text, button = self.texts("hint_empty"), False
@@ -386,7 +428,7 @@ class Overlay(QWidget):
         self.blocks.blockSignals(False)
         block = self.current_block()
         if block is not None:
-            self.preview.setHtml(render.html(block.text))
+            self.preview.setHtml(preview_html(block.text))
         elif hit is not None:
             self.preview.setPlainText(self.texts("no_pasteable"))
         else:

@@ -13,6 +13,8 @@ from kbassist.core.model import Hit
 
 log = logging.getLogger("kbassist.app")
 
+PROGRESS_INTERVAL_S = 0.1
+
 
 class SearchEngine(Protocol):
     """What the workers need of kbassist.core.engine.Engine (kept structural so ui never imports the index)."""
@@ -25,21 +27,24 @@ class SearchEngine(Protocol):
 
 
 class IndexThread(QThread):
-    """Runs warm_up once, then each requested update; requests made while one runs are merged into one.
+    """Creates the engine, runs warm_up once, then each requested update; requests made meanwhile merge into one.
 
-    Never touches widgets: it reports through signals, which Qt delivers on the GUI thread.
+    The engine is made by `factory` on this thread, so even importing the search stack (whoosh, jieba, pypinyin:
+    about half a second) never delays the GUI thread. Never touches widgets: it reports through signals.
     """
 
+    engine_created = Signal(object)
     warmed_up = Signal()
     started_update = Signal()
     progress = Signal(int, int)
     updated = Signal(object)  # UpdateReport
     failed = Signal(str)
 
-    def __init__(self, engine: SearchEngine, parent: Any = None) -> None:
+    def __init__(self, factory: Callable[[], SearchEngine], parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("kbassist-index")
-        self._engine = engine
+        self._factory = factory
+        self.engine: SearchEngine | None = None
         self._cond = threading.Condition()
         self._pending: bool | None = None  # None: nothing asked; else the rebuild flag
         self._stopping = False
@@ -57,7 +62,15 @@ class IndexThread(QThread):
 
     def run(self) -> None:
         try:
-            self._engine.warm_up()
+            engine = self._factory()
+        except Exception as exc:  # noqa: BLE001 - no engine, nothing else to do here
+            log.exception("cannot create the search engine")
+            self.failed.emit(str(exc))
+            return
+        self.engine = engine
+        self.engine_created.emit(engine)
+        try:
+            engine.warm_up()
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread stays usable
             log.exception("warm-up failed")
             self.failed.emit(str(exc))
@@ -72,8 +85,17 @@ class IndexThread(QThread):
                 rebuild = bool(self._pending)
                 self._pending = None
             self.started_update.emit()
+            last = [0.0]
+
+            def progress(done: int, total: int) -> None:
+                # One signal per file would flood the GUI thread on a big KB: at most ~10 a second, plus the last.
+                now = time.monotonic()
+                if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
+                    last[0] = now
+                    self.progress.emit(done, total)
+
             try:
-                report = self._engine.update(rebuild=rebuild, progress=lambda done, total: self.progress.emit(done, total))
+                report = engine.update(rebuild=rebuild, progress=progress)
             except Exception as exc:  # noqa: BLE001 - KbError and anything unexpected: tell the user, keep running
                 log.warning("index update failed: %s", exc)
                 self.failed.emit(str(exc))
@@ -89,7 +111,7 @@ class SearchThread(QThread):
 
     results = Signal(int, str, list)
 
-    def __init__(self, engine: SearchEngine, limit: int = 10, parent: Any = None) -> None:
+    def __init__(self, engine: SearchEngine | None = None, limit: int = 10, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("kbassist-search")
         self._engine = engine
@@ -103,6 +125,11 @@ class SearchThread(QThread):
     def set_enabled(self, enabled: bool) -> None:
         with self._cond:
             self._enabled = enabled
+            self._cond.notify()
+
+    def set_engine(self, engine: SearchEngine) -> None:
+        with self._cond:
+            self._engine = engine
             self._cond.notify()
 
     def submit(self, seq: int, query: str) -> None:
@@ -119,16 +146,17 @@ class SearchThread(QThread):
     def run(self) -> None:
         while True:
             with self._cond:
-                while (self._pending is None or not self._enabled) and not self._stopping:
+                while (self._pending is None or not self._enabled or self._engine is None) and not self._stopping:
                     self._cond.wait()
                 if self._stopping:
                     return
-                assert self._pending is not None
+                assert self._pending is not None and self._engine is not None
                 seq, query = self._pending
                 self._pending = None
+                engine = self._engine
             start = time.perf_counter()
             try:
-                hits = self._engine.search(query, self._limit) if query.strip() else []
+                hits = engine.search(query, self._limit) if query.strip() else []
             except Exception:  # noqa: BLE001 - the engine promises not to raise; if it does, show nothing
                 log.exception("search failed for %r", query)
                 hits = []

@@ -66,10 +66,12 @@ def test_pinyin_and_initials() -> None:
     assert analysis.pinyin_sequence("kami 过期") == ["ka", "mi", "guo", "qi"]
 
 
-def test_initials_tokens_cover_substrings() -> None:
-    tokens = analysis.initials_tokens("卡密未到账")
-    assert "kmwd" in tokens and "kmwdz" in tokens and "wd" in tokens
+def test_initials_tokens_prefixes_and_word_initials(segmenter: Segmenter) -> None:
+    tokens = analysis.initials_tokens(segmenter, "卡密未到账")
+    assert "kmwd" in tokens and "kmwdz" in tokens and "km" in tokens
     assert all(len(t) >= 2 for t in tokens)
+    tokens = analysis.initials_tokens(segmenter, "卡密兑换教程")
+    assert {"kmdhjc", "dh", "jc"} <= set(tokens)
 
 
 def test_pinyin_tokens_include_syllable_pairs() -> None:

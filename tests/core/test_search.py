@@ -136,3 +136,21 @@ def test_query_analysis_detects_pinyin_and_initials() -> None:
     assert q.latin_pinyin == () and q.initials == ("kmwd",)
     q = analyze_query("订单2024051812000135卡密", seg)
     assert "2024051812000135" not in q.normalized
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    ["你好 {} 怎么办", "亲 在吗 请问{}，麻烦帮我看看 谢谢", "{} 手机号13812345678", "{}，订单号20240512123456",
+     "{}？？？😭"],
+)
+def test_chat_filler_and_id_fields_do_not_change_the_answer(searcher: tuple[Searcher, dict[str, Entry]],
+                                                            wrapped: str) -> None:
+    for query in ("kmwd", "卡密没收到", "忘记密码", "tuikuan"):
+        assert _ids(searcher, wrapped.format(query))[0] == _ids(searcher, query)[0]
+
+
+def test_filler_alone_is_still_searched() -> None:
+    from kbassist.core.search import strip_filler
+
+    assert strip_filler("在吗") == "在吗"
+    assert strip_filler("你好 卡密 怎么办") == "卡密"

@@ -12,7 +12,7 @@ import harness
 
 E2E_KB = Path(__file__).resolve().parent / "kb"
 HOTKEY = harness.HOTKEY
-NEEDED = ("Xvfb", "openbox", "chromium", "xclip", "xdotool")
+NEEDED = ("Xvfb", "openbox", "chromium", "xclip")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -222,14 +222,6 @@ class X:
         self.display.close()
 
 
-def type_unicode(display: str, text: str) -> None:
-    """Type any text (Chinese included) with xdotool, which remaps a spare keycode per character.
-
-    XTEST alone can only press keys of the current keymap; without an input method there is no key for 退.
-    """
-    subprocess.run(["xdotool", "type", "--delay", "8", "--", text], env={**os.environ, "DISPLAY": display}, check=True)
-
-
 def start_openbox(env: dict[str, str], x: X) -> Proc:
     proc = Proc(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for("openbox to manage the screen", x.wm_running, timeout=10)
@@ -427,6 +419,9 @@ def xclip_get(display: str, target: str | None = None) -> str | None:
 
 
 def screenshot(display: str, path: Path) -> bool:
+    """The whole screen as PNG via ImageMagick's `import`; False when that is not installed or fails."""
+    if shutil.which("import") is None:
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         ["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": display}, capture_output=True,

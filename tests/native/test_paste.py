@@ -289,3 +289,28 @@ def test_keeper_snapshot_is_independent_of_later_changes(qapp: QGuiApplication, 
     keeper.restore(snapshot)
     keeper.restore(snapshot)  # usable more than once: each restore hands Qt a fresh QMimeData
     assert_original(clipboard)
+
+
+class BrokenWindows(FakeWindows):
+    def exists(self, window: WindowRef) -> bool:
+        raise RuntimeError("X connection lost")
+
+
+def test_backend_error_at_start_is_failed_and_restores(qtbot: QtBot, clipboard: QClipboard) -> None:
+    set_original(clipboard)
+    paster = make(BrokenWindows(), FakeKeys())
+    with qtbot.waitSignal(paster.finished, timeout=3000) as blocker:
+        paster.paste("文本", None, TARGET, PasteMode.PASTE, "ctrl+v")
+    assert blocker.args[0] is PasteOutcome.FAILED
+    assert "X connection lost" in blocker.args[1]
+    assert_original(clipboard)
+
+
+def test_no_key_is_sent_inside_the_paste_call(qtbot: QtBot, clipboard: QClipboard) -> None:
+    windows, keys = FakeWindows(), FakeKeys()
+    windows.active = TARGET.handle  # already active: still wait for the event loop (the overlay's hide)
+    paster = make(windows, keys)
+    with qtbot.waitSignal(paster.finished, timeout=3000):
+        paster.paste("文本", None, TARGET, PasteMode.PASTE, "ctrl+v")
+        assert keys.sent == []
+    assert [c for c, _, _ in keys.sent] == ["ctrl+v"]

@@ -426,3 +426,19 @@ def test_run_key_autostart_round_trip() -> None:
 def test_run_key_needs_a_command() -> None:
     with pytest.raises(OSError):
         RunKeyAutostart(FakeWinreg()).set_enabled(True, [])
+
+
+def test_native_event_filter_reads_msg_struct(qapp: object) -> None:
+    from ctypes import wintypes
+
+    from PySide6.QtCore import QByteArray
+
+    seen: list[tuple[int, int, int, int]] = []
+    flt = win32._MessageFilter(lambda *msg: seen.append(msg) or True)
+    msg = wintypes.MSG()
+    msg.hWnd, msg.message, msg.wParam, msg.lParam = HWND, win32.WM_HOTKEY, HOTKEY_ID, 0x004B0003
+    address = ctypes.addressof(msg)
+    assert flt.nativeEventFilter(QByteArray(b"windows_generic_MSG"), address) == (True, 0)
+    assert seen == [(HWND, win32.WM_HOTKEY, HOTKEY_ID, 0x004B0003)]
+    assert flt.nativeEventFilter(QByteArray(b"xcb_generic_event_t"), address) == (False, 0)
+    assert len(seen) == 1

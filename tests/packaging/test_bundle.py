@@ -148,6 +148,7 @@ def test_bundled_data_present(bundle: Bundle) -> None:
         r"(^|/)jieba/(analyse|posseg)/",
         r"(^|/)(tkinter|_tkinter|unittest|pydoc_data|setuptools|pkg_resources)(/|\.|$)",
         r"(^|/)translations/(?!.*_(zh_CN|en)\.qm$)[^/]+\.qm$",  # Qt translations except zh_CN and en
+        r"(^|/)translations/qt_help_",
         r"(^|/)opengl32sw\.dll$",
         r"(^|/)libgtk-3\.so",  # the GTK platform theme and its libraries
         r"(^|/)plugins/platformthemes/libqgtk3\.so$",
@@ -164,17 +165,37 @@ def test_no_dangling_links(bundle: Bundle) -> None:
     assert not dangling
 
 
-def test_excluded_modules_not_in_archive(bundle: Bundle) -> None:
+def test_archive_modules(bundle: Bundle) -> None:
     if bundle.workpath is None:
         pytest.skip("reusing a dist folder: no PyInstaller work folder to read")
     toc = (bundle.workpath / "build" / "PYZ-00.toc").read_text(encoding="utf-8")
     modules = set(re.findall(r"\('([\w.]+)',", toc))
-    assert "kbassist.core.search" in modules and "jieba" in modules
-    for name in ("tkinter", "unittest", "pydoc", "setuptools", "pkg_resources", "jieba.lac_small", "PySide6.QtQml"):
+    # Imported lazily or by name, so only their presence in the archive shows they will be found at run time:
+    # the backends (picked at start-up), markdown's extensions (loaded by name through entry points) and sqlite3.
+    for name in (
+        "kbassist.core.search",
+        "kbassist.native.fallback",
+        "kbassist.native.x11",
+        "kbassist.native.win32",
+        "markdown.extensions.sane_lists",
+        "markdown.extensions.nl2br",
+        "markdown.extensions.fenced_code",
+        "markdown.extensions.tables",
+        "sqlite3",
+        "jieba",
+    ):
+        assert name in modules, name
+    assert list(bundle.contents.glob("markdown-*.dist-info")), "markdown's metadata (its extension entry points)"
+    if sys.platform.startswith("linux"):
+        assert list(bundle.contents.rglob("_sqlite3*.so")), "the _sqlite3 extension"
+    for name in ("tkinter", "unittest", "pydoc", "setuptools", "pkg_resources", "jieba.lac_small", "PySide6.QtQml", "pygments"):
         assert name not in modules, name
 
 
-def test_windows_version_resource_written(bundle: Bundle, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("file_name", "exe_name"), [("file_version_info.txt", "kbassist"), ("file_version_info-cli.txt", "kbassist-cli")])
+def test_windows_version_resource_written(
+    bundle: Bundle, monkeypatch: pytest.MonkeyPatch, file_name: str, exe_name: str
+) -> None:
     if bundle.workpath is None:
         pytest.skip("reusing a dist folder: no PyInstaller work folder to read")
     try:
@@ -188,9 +209,10 @@ def test_windows_version_resource_written(bundle: Bundle, monkeypatch: pytest.Mo
         monkeypatch.setattr(compat, "win32api", None, raising=False)
     from PyInstaller.utils.win32.versioninfo import load_version_info_from_text_file
 
-    path = bundle.workpath / "build" / "file_version_info.txt"
+    path = bundle.workpath / "build" / file_name
     info = load_version_info_from_text_file(str(path))
     text = str(info)
+    assert f"'OriginalFilename', '{exe_name}.exe'" in text
     assert f"'FileVersion', '{kbassist.__version__}'" in text
     assert f"'ProductVersion', '{kbassist.__version__}'" in text
     numbers = tuple(int(n) for n in re.findall(r"\d+", kbassist.__version__)[:4])

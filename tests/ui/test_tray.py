@@ -68,3 +68,27 @@ def test_every_string_has_both_languages(qtbot: QtBot) -> None:
     for key in keys():
         assert zh(key) and en(key)
     assert not app_icon().isNull()
+
+
+def test_indexing_progress_in_tooltip(qtbot: QtBot) -> None:
+    tray = Tray(Texts())
+    tray.set_status("/kb", 0, "loading")
+    tray.set_progress(1200, 5000)
+    assert "1200/5000" in tray.tooltip()
+    tray.set_status("/kb", 5000, "ready")
+    tray.set_progress(1, 2)  # a later re-index does not turn "ready" into a progress display
+    assert "1/2" not in tray.tooltip()
+
+
+def test_without_tray_messages_become_a_toast_without_focus(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    tray = Tray(Texts())
+    tray.show()
+    tray.message("kbassist", "已复制，请手动粘贴")
+    assert tray.toast is not None and tray.toast.isVisible()
+    assert tray.toast.text() == "已复制，请手动粘贴"
+    assert tray.toast.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert "kbassist" not in tray.toast.windowTitle()  # e2e tests find the overlay by that name
+    tray.hide()
+    assert not tray.toast.isVisible()

@@ -1,0 +1,116 @@
+"""Background workers over the real engine: indexing reports, latest-query-wins searching."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kbassist import paths
+from kbassist.core.engine import Engine
+from kbassist.ui.workers import IndexThread, SearchThread
+
+
+class GatedEngine:
+    """The real engine, with searches held at a gate so the test decides when one finishes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.gate = threading.Event()
+        self.started = threading.Event()
+        self.queries: list[str] = []
+
+    def search(self, query: str, limit: int = 10):  # noqa: ANN201 - mirrors Engine.search
+        self.queries.append(query)
+        self.started.set()
+        self.gate.wait(10)
+        return self.engine.search(query, limit)
+
+
+def real_engine(root: Path) -> Engine:
+    dirs = paths.app_dirs()
+    engine = Engine(root, dirs.index_dir(root), jieba_cache=dirs.jieba_cache)
+    engine.warm_up()
+    engine.update()
+    return engine
+
+
+def test_index_thread_creates_warms_and_updates(qtbot: QtBot, small_kb: Path) -> None:
+    dirs = paths.app_dirs()
+    thread = IndexThread(lambda: Engine(small_kb, dirs.index_dir(small_kb), jieba_cache=dirs.jieba_cache))
+    progress: list[tuple[int, int]] = []
+    thread.progress.connect(lambda d, t: progress.append((d, t)))
+    with qtbot.waitSignal(thread.updated, timeout=60_000) as sig:
+        thread.start()
+        thread.request_update()
+    assert sig.args[0].entries == 2
+    assert thread.engine is not None and set(thread.engine.entries) == {"card-not-received", "refund-request"}
+    assert progress and progress[-1][0] == progress[-1][1]  # the last step is always reported
+    thread.stop()
+    thread.engine.close()
+
+
+def test_index_thread_reports_a_missing_kb(qtbot: QtBot, tmp_path: Path) -> None:
+    dirs = paths.app_dirs()
+    root = tmp_path / "nope"
+    thread = IndexThread(lambda: Engine(root, dirs.index_dir(root)))
+    with qtbot.waitSignal(thread.failed, timeout=60_000) as sig:
+        thread.start()
+        thread.request_update()
+    assert "nope" in sig.args[0]
+    thread.stop()
+
+
+def test_requests_during_an_update_merge_into_one(qtbot: QtBot, small_kb: Path) -> None:
+    dirs = paths.app_dirs()
+    thread = IndexThread(lambda: Engine(small_kb, dirs.index_dir(small_kb), jieba_cache=dirs.jieba_cache))
+    reports: list[object] = []
+    thread.updated.connect(reports.append)
+    for _ in range(5):
+        thread.request_update()  # queued before the thread runs: one update
+    with qtbot.waitSignal(thread.updated, timeout=60_000):
+        thread.start()
+    qtbot.wait(200)
+    assert len(reports) == 1
+    thread.stop()
+
+
+def test_latest_query_wins(qtbot: QtBot, small_kb: Path) -> None:
+    gated = GatedEngine(real_engine(small_kb))
+    thread = SearchThread(gated)
+    thread.set_enabled(True)
+    answers: list[tuple[int, str, list]] = []
+    thread.results.connect(lambda seq, q, hits: answers.append((seq, q, hits)))
+    thread.start()
+    try:
+        thread.submit(1, "卡")
+        assert gated.started.wait(10)
+        thread.submit(2, "卡密")  # superseded while search 1 runs: never searched
+        thread.submit(3, "退款")
+        gated.gate.set()
+        qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    finally:
+        thread.stop()
+        gated.engine.close()
+    assert [a[0] for a in answers] == [1, 3]
+    assert gated.queries == ["卡", "退款"]
+    assert answers[1][2][0].entry.id == "refund-request"
+
+
+def test_searches_wait_for_the_engine(qtbot: QtBot, small_kb: Path) -> None:
+    thread = SearchThread()
+    answers: list[int] = []
+    thread.results.connect(lambda seq, q, hits: answers.append(seq))
+    thread.start()
+    try:
+        thread.submit(1, "退款")
+        qtbot.wait(100)
+        assert answers == []  # no engine yet, not enabled yet
+        engine = real_engine(small_kb)
+        thread.set_engine(engine)
+        thread.set_enabled(True)
+        qtbot.waitUntil(lambda: answers == [1], timeout=10_000)
+    finally:
+        thread.stop()
+        engine.close()
