@@ -8,6 +8,8 @@ import os
 import signal
 import sys
 import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import QApplication
 import kbassist
 from kbassist import paths
 from kbassist import settings as settings_mod
-from kbassist.core.model import Hit
+from kbassist.core.model import Block, Hit
+from kbassist.core.usage import COPIED, DISMISSED, NO_RESULT, PASTED, USED_OUTCOMES, GapQuery, UsageLog, UsageSession
+from kbassist.core.usage import gap_queries, rerank_hits
 from kbassist.native import Backends, get_backends
 from kbassist.native.base import HotkeyError, PasteMode, PasteOutcome, WindowRef
 from kbassist.native.paste import Paster
@@ -26,17 +30,29 @@ from kbassist.settings import Settings
 from kbassist.ui.dialogs import InfoDialog, ProblemsDialog
 from kbassist.ui.i18n import Texts
 from kbassist.ui.overlay import Overlay
-from kbassist.ui.qt_workarounds import protect_bool_singletons
 from kbassist.ui.reload import KbWatcher
 from kbassist.ui.settings_dialog import SettingsDialog
 from kbassist.ui.single_instance import SingleInstance, send, server_name
 from kbassist.ui.tray import Tray
-from kbassist.ui.workers import IndexThread, SearchThread
+from kbassist.ui.workers import IndexThread, SearchThread, TaskThread
 
 log = logging.getLogger("kbassist.app")
 
 SELFTEST_TIMEOUT_MS = 120_000
 NO_TRAY_MARKER = "no-tray-notice-shown"
+GAP_DAYS = 30  # the 未命中 tab looks this far back
+
+
+@dataclass
+class OverlaySession:
+    """One overlay session, hotkey to close, as it is being lived; becomes one UsageSession row."""
+
+    started: float  # time.perf_counter() at the hotkey
+    hit: Hit | None = None
+    block: Block | None = None
+    rank: int = 0
+    mode: str = ""
+    ms: int | None = None
 
 
 def open_path(path: Path) -> None:
@@ -62,7 +78,6 @@ class App(QObject):
         watch_poll: bool | None = None,
         backends: Backends | None = None,
     ) -> None:
-        protect_bool_singletons()
         super().__init__()
         self.qapp = qapp
         self.dirs = dirs
@@ -90,6 +105,12 @@ class App(QObject):
         self.problems_dialog: ProblemsDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.single_instance: SingleInstance | None = None
+        # The usage log lives on its own task thread: it is opened, written, read and closed only there.
+        self.usage: UsageLog | None = None
+        self.usage_tasks = TaskThread("kbassist-usage")
+        self.usage_weights: dict[str, float] = {}
+        self.session: OverlaySession | None = None
+        self._usage_warned = False
 
         # 1. OS backends and the hotkey first: start-up work below must never delay the hotkey.
         self.backends = backends if backends is not None else get_backends()
@@ -105,6 +126,8 @@ class App(QObject):
         self.overlay.search_requested.connect(self._on_search_requested)
         self.overlay.paste_requested.connect(self.on_paste_requested)
         self.overlay.dismissed.connect(self.on_dismissed)
+        self.overlay.entry_chosen.connect(self._on_entry_chosen)
+        self.overlay.hidden.connect(self._on_overlay_hidden)
         self.overlay.open_entry_requested.connect(lambda p: self.opener(Path(p)))
         self.overlay.open_kb_requested.connect(self.open_kb_folder)
 
@@ -147,6 +170,8 @@ class App(QObject):
             self._no_tray_notice()
         if self.settings_warnings:
             self.tray.message("kbassist", self.texts("settings_warnings", warnings="\n".join(self.settings_warnings)), warning=True)
+        self.usage_tasks.start()
+        self._open_usage()
         self._open_kb(self.kb_root)
         self.qapp.aboutToQuit.connect(self.shutdown)
 
@@ -162,8 +187,12 @@ class App(QObject):
             log.exception("hotkey unregister failed")
         if self.single_instance is not None:
             self.single_instance.close()
+        self.session = None  # quitting is not a dismissed search
         self.overlay.hide()
         self._close_kb()
+        # After the index: rows already queued are still written, then the log is closed.
+        self.usage_tasks.submit(self._close_usage_job)
+        self.usage_tasks.stop()
         self.tray.hide()
 
     def _resolve_kb(self) -> Path:
@@ -190,6 +219,7 @@ class App(QObject):
         self.index_thread.progress.connect(self.tray.set_progress)
         self.search_thread = SearchThread()
         self.search_thread.results.connect(self._on_results)
+        self._apply_reranker()
         self.index_thread.start()
         self.search_thread.start()
         self.request_update()
@@ -324,6 +354,8 @@ class App(QObject):
         elif target is None:
             self.target = None
         geometry = self.backends.windows.geometry(self.target) if self.target is not None else None
+        if self.session is None or not self.overlay.isVisible():
+            self.session = OverlaySession(time.perf_counter())
         self.overlay.open_at(geometry)
         log.info("overlay shown")
 
@@ -353,6 +385,141 @@ class App(QObject):
         if target is not None and self.backends.windows.exists(target):
             self.backends.windows.request_activate(target)
 
+    # ----- usage log ---------------------------------------------------------------------------------------------
+
+    def _on_entry_chosen(self, hit: Hit, block: Block, rank: int, mode: str) -> None:
+        if self.session is None:
+            return
+        self.session.hit, self.session.block, self.session.rank, self.session.mode = hit, block, rank, mode
+        self.session.ms = max(0, round((time.perf_counter() - self.session.started) * 1000))
+
+    def _on_overlay_hidden(self) -> None:
+        """The overlay session is over, however it ended: one row for the usage log."""
+        session, self.session = self.session, None
+        if session is None or not self.settings.usage_logging or self.selftest:
+            return
+        query = self.overlay.search.text()
+        count = len(self.overlay.model.hits())
+        if session.hit is not None and session.block is not None:
+            outcome = COPIED if session.mode == PasteMode.COPY_ONLY.value else PASTED
+            row = UsageSession(
+                query=query,
+                outcome=outcome,
+                result_count=count,
+                entry_id=session.hit.entry.id,
+                block=session.block.name,
+                rank=session.rank,
+                ms=session.ms,
+            )
+        else:
+            # Closed before the answer came (or before the index was ready) is no proof the KB lacks an answer.
+            missed = bool(query.strip()) and count == 0 and self.overlay.results_current and self.index_ready
+            outcome = NO_RESULT if missed else DISMISSED
+            row = UsageSession(query=query, outcome=outcome, result_count=count)
+        self.record_usage(row)
+
+    def record_usage(self, row: UsageSession) -> None:
+        """Write one session on the usage thread; after a paste/copy, also refresh the learned weights there."""
+        refresh = self.settings.usage_ranking and row.outcome in USED_OUTCOMES
+
+        def job() -> tuple[str | None, dict[str, float] | None]:
+            usage = self.usage
+            if usage is None:
+                return None, None
+            usage.record(row)
+            weights = usage.entry_weights() if refresh and usage.available else None
+            return (None if usage.available else usage.last_error), weights
+
+        self.usage_tasks.submit(job, self._on_usage_job_done)
+
+    def _open_usage(self) -> None:
+        """(Re)open the usage log with the current settings, on the usage thread; then load the weights."""
+        s = self.settings
+        path = self.dirs.usage_db
+        # Ranking alone reads an existing log but never creates one: logging off means no file appears.
+        wanted = s.usage_logging or (s.usage_ranking and path.exists())
+        masking, retention, ranking = s.usage_masking, s.usage_retention_days, s.usage_ranking
+
+        def job() -> tuple[str | None, dict[str, float] | None]:
+            self._close_usage_job()
+            if not wanted:
+                return None, {}
+            usage = UsageLog(path, masking=masking, retention_days=retention)
+            self.usage = usage
+            if not usage.available:
+                return usage.last_error, {}
+            weights = usage.entry_weights() if ranking else {}
+            return (None if usage.available else usage.last_error), weights
+
+        self.usage_tasks.submit(job, self._on_usage_job_done)
+
+    def _close_usage_job(self) -> None:
+        usage, self.usage = self.usage, None
+        if usage is not None:
+            usage.close()
+
+    def _on_usage_job_done(self, result: tuple[str | None, dict[str, float] | None] | None) -> None:
+        if result is None:
+            return
+        error, weights = result
+        if error and not self._usage_warned:
+            # Once per run: the agent cannot fix a locked or damaged file mid-shift, and search does not need it.
+            self._usage_warned = True
+            log.warning("usage log unavailable: %s", error)
+            self.tray.message("kbassist", self.texts("usage_unavailable", error=error), warning=True)
+        if weights is not None:
+            self.usage_weights = weights
+            self._apply_reranker()
+
+    def _apply_reranker(self) -> None:
+        if self.search_thread is None:
+            return
+        weights = self.usage_weights
+        if self.settings.usage_ranking and weights:
+            self.search_thread.set_reranker(lambda hits, query: rerank_hits(hits, weights, query))
+        else:
+            self.search_thread.set_reranker(None)
+
+    def load_gaps(self) -> None:
+        """Fill the 未命中 tab from the usage log (read on the usage thread)."""
+        since = datetime.now(timezone.utc) - timedelta(days=GAP_DAYS)
+
+        def job() -> list[GapQuery]:
+            usage = self.usage
+            return gap_queries(usage.sessions(since)) if usage is not None else []
+
+        self.usage_tasks.submit(job, self._on_gaps)
+
+    def _on_gaps(self, gaps: list[GapQuery] | None) -> None:
+        if self.problems_dialog is not None:
+            self.problems_dialog.set_gaps(list(gaps or []))
+
+    def create_entry_for(self, query: str) -> None:
+        """新建条目: an entry from the template with the missed query as title and alias, opened in the editor."""
+        root = self.kb_root
+
+        def job() -> Path | str:
+            # Imported here: only the editor's path needs the KB loader on the task thread.
+            from kbassist.core.scaffold import ScaffoldError, new_entry
+
+            try:
+                return new_entry(root, query, aliases=[query])
+            except ScaffoldError as exc:
+                return str(exc)
+
+        self.usage_tasks.submit(job, self._on_entry_created)
+
+    def _on_entry_created(self, result: Path | str | None) -> None:
+        if isinstance(result, Path):
+            log.info("new entry created: %s", result)
+            self.opener(result)
+            self.request_update()
+        else:
+            message = result or "?"
+            log.warning("new entry failed: %s", message)
+            if self.problems_dialog is not None:
+                self.problems_dialog.show_gap_error(message)
+
     # ----- tray actions ----------------------------------------------------------------------------------------
 
     def open_kb_folder(self) -> None:
@@ -362,8 +529,11 @@ class App(QObject):
         if self.problems_dialog is None:
             self.problems_dialog = ProblemsDialog(self.texts)
             self.problems_dialog.open_file_requested.connect(lambda p: self.opener(Path(p)))
+            self.problems_dialog.gaps_shown.connect(self.load_gaps)
+            self.problems_dialog.new_entry_requested.connect(self.create_entry_for)
         problems = list(self.engine.problems) if self.engine is not None and self.index_ready else []
         self.problems_dialog.set_problems(problems, self.kb_root)
+        self.load_gaps()
         self.problems_dialog.show()
         self.problems_dialog.raise_()
         self.problems_dialog.activateWindow()
@@ -429,6 +599,10 @@ class App(QObject):
             if not self.paster.busy:
                 self.paster.deleteLater()
                 self.paster = self._make_paster()
+        usage_keys = ("usage_logging", "usage_masking", "usage_retention_days", "usage_ranking")
+        if any(getattr(new, k) != getattr(old, k) for k in usage_keys):
+            self._open_usage()
+            self._apply_reranker()
         if new.autostart != old.autostart:
             try:
                 self.backends.autostart.set_enabled(new.autostart, autostart_command())
@@ -487,11 +661,19 @@ class App(QObject):
         self.qapp.exit(code)
 
 
+WINDOWED_EXE = "kbassist.exe"
+
+
 def autostart_command() -> list[str]:
     """How the login session should start us: the frozen exe, or this Python running the package."""
-    if paths.executable_dir() is not None:
-        return [sys.executable]
-    return [sys.executable, "-m", "kbassist"]
+    exe_dir = paths.executable_dir()
+    if exe_dir is None:
+        return [sys.executable, "-m", "kbassist"]
+    if sys.platform == "win32":
+        # The bundle holds kbassist.exe (windowed) and kbassist-cli.exe (console); when settings are saved from the
+        # CLI sys.executable is the console one, which would open a console window at every login.
+        return [str(exe_dir / WINDOWED_EXE)]
+    return [sys.executable]
 
 
 def setup_logging(dirs: paths.AppDirs) -> list[logging.Handler]:
@@ -500,10 +682,13 @@ def setup_logging(dirs: paths.AppDirs) -> list[logging.Handler]:
     logger = logging.getLogger("kbassist")
     logger.setLevel(level)
     handlers: list[logging.Handler] = []
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setLevel(level)
-    stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    handlers.append(stderr)
+    # WORKAROUND: in the windowed Windows exe (no console) sys.stderr is None; a StreamHandler on it fails on every
+    # record. The log file is then the only sink.
+    if sys.stderr is not None:
+        stderr = logging.StreamHandler(sys.stderr)
+        stderr.setLevel(level)
+        stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handlers.append(stderr)
     try:
         dirs.logs.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
@@ -544,7 +729,6 @@ def _instance_name(dirs: paths.AppDirs) -> str:
 
 def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
     """Run the tray app until it quits; with selftest, run headless once through start-up and a search."""
-    protect_bool_singletons()  # before the first signal is emitted
     if selftest:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     dirs = paths.app_dirs()
@@ -604,7 +788,6 @@ def send_show() -> int:
     """`kbassist show`: ask the running instance to open its search overlay."""
     from PySide6.QtCore import QCoreApplication
 
-    protect_bool_singletons()
     _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     if send(_instance_name(paths.app_dirs())):
         return 0

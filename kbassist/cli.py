@@ -202,12 +202,12 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _load_cases(load_cases: Callable[..., Any], path: Path) -> tuple[list[Any], list[str]]:
-    """load_cases returns the cases, or (cases, problems) when it reports bad lines."""
+    """load_cases returns the cases (a list whose `.problems` names bad lines), or a (cases, problems) tuple."""
     loaded = load_cases(path)
     if isinstance(loaded, tuple):
         cases, problems = loaded
         return list(cases), [str(p) for p in problems]
-    return list(loaded), []
+    return list(loaded), [str(p) for p in getattr(loaded, "problems", None) or []]
 
 
 def _eval_text(data: dict[str, Any]) -> str:

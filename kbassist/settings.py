@@ -52,6 +52,8 @@ class Settings:
     usage_logging: bool = True
     usage_masking: bool = True
     usage_retention_days: int = 90
+    # Re-order short/ambiguous queries' results by what this agent used recently (from the usage log).
+    usage_ranking: bool = True
     # Keys found in the file that this version does not know; kept so saving never loses them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

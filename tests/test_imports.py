@@ -56,9 +56,7 @@ def test_core_imports_no_qt_native_or_ui(path: Path) -> None:
 
 @pytest.mark.parametrize("path", modules("ui"), ids=lambda p: p.name)
 def test_ui_imports_no_whoosh_no_backend_no_index(path: Path) -> None:
-    forbidden = ("whoosh", "kbassist.core.index", "kbassist.core.search", "Xlib", "kbassist.app") + BACKEND_MODULES
-    if path.name != "qt_workarounds.py":  # it pokes a reference count, no OS API
-        forbidden += ("ctypes",)
+    forbidden = ("whoosh", "kbassist.core.index", "kbassist.core.search", "Xlib", "kbassist.app", "ctypes") + BACKEND_MODULES
     bad = {m for m in imports_of(path) if starts(m, forbidden)}
     assert not bad, f"{path.name} imports {sorted(bad)}"
 

@@ -163,3 +163,16 @@ def test_locked_keys_are_not_written_to_the_user_file(tmp_path: Path) -> None:
     assert "kb_path" not in text and "小王" in text
     again, warnings, _ = s.load_layers([team, user])
     assert again.kb_path == "//server/kb" and again.agent_name == "小王" and warnings == []
+
+
+def test_usage_ranking_setting(tmp_path: Path) -> None:
+    assert Settings().usage_ranking is True
+    path = tmp_path / "settings.toml"
+    path.write_text("usage_ranking = false\n", encoding="utf-8")
+    loaded, warnings = s.load(path)
+    assert loaded.usage_ranking is False and warnings == []
+    s.save(s.replace(loaded, usage_ranking=True), path)
+    assert s.load(path)[0].usage_ranking is True
+    path.write_text('usage_ranking = "yes"\n', encoding="utf-8")
+    loaded, warnings = s.load(path)
+    assert loaded.usage_ranking is True and "usage_ranking" in warnings[0]

@@ -21,7 +21,7 @@ from whoosh.writing import NO_MERGE
 
 from kbassist.core import analysis
 from kbassist.core.analysis import Segmenter
-from kbassist.core.kb import KbError, parse_file, read_file, resolve_duplicates, scan_files
+from kbassist.core.kb import KbError, ScannedFile, parse_file, read_file, resolve_duplicates, scan
 from kbassist.core.model import BlockKind, Entry, Problem
 
 log = logging.getLogger("kbassist.index")
@@ -41,8 +41,9 @@ MAX_SEGMENTS = 12
 WRITE_LOCK_TIMEOUT = 2.0
 
 
-def stamp() -> dict[str, int]:
-    return {"schema": SCHEMA_VERSION, "analysis": analysis.ANALYSIS_VERSION}
+def stamp() -> dict[str, int | str]:
+    # The word list changes which jieba words are indexed, so an index made with another one is rebuilt.
+    return {"schema": SCHEMA_VERSION, "analysis": analysis.ANALYSIS_VERSION, "dictionary": analysis.DICTIONARY_TAG}
 
 
 def make_schema() -> Schema:
@@ -104,7 +105,7 @@ class FileRecord:
 
 @dataclass
 class Manifest:
-    stamp: dict[str, int]
+    stamp: dict[str, int | str]
     files: dict[str, FileRecord] = field(default_factory=dict)  # rel path → record
     indexed: dict[str, str] = field(default_factory=dict)  # rel path → digest of the document in the index
     index_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # Whoosh file → (size, crc32)
@@ -124,17 +125,6 @@ class IndexOutcome:
 
 class IndexCorrupt(Exception):
     """The index on disk cannot be trusted; the message says why (logged, then the index is rebuilt)."""
-
-
-def _rel(path: Path, root: Path) -> str:
-    # String work: Path.relative_to costs more than reading the manifest on a 20k-file KB.
-    text, prefix = str(path), str(root).rstrip("/\\") + os.sep
-    if text.startswith(prefix):
-        return text[len(prefix) :].replace("\\", "/")
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _index_files(gen: Path, known: dict[str, tuple[int, int]] | None = None) -> dict[str, tuple[int, int]]:
@@ -351,12 +341,11 @@ class IndexStore:
         old_files = manifest.files if manifest is not None else (self._manifest.files if self._manifest else {})
 
         problems: list[Problem] = []
-        paths = scan_files(root, problems)
+        scanned = scan(root, problems)
         files: dict[str, FileRecord] = {}
-        total = len(paths)
-        for done, path in enumerate(paths, 1):
-            rel = _rel(path, root)
-            files[rel] = self._read_record(path, root, old_files.get(rel))
+        total = len(scanned)
+        for done, found in enumerate(scanned, 1):
+            files[found.rel] = self._read_record(found, root, old_files.get(found.rel))
             if progress is not None:
                 progress(done, total)
         if progress is not None and total == 0:
@@ -397,14 +386,12 @@ class IndexStore:
         removed = len([r for r in previous if r not in wanted])
         return IndexOutcome(kept, problems, added, updated, removed, True, reason, new_gen)
 
-    def _read_record(self, path: Path, root: Path, old: FileRecord | None) -> FileRecord:
+    def _read_record(self, found: ScannedFile, root: Path, old: FileRecord | None) -> FileRecord:
         """Re-use the old record when mtime and size agree; re-parse only when the content hash differs."""
-        try:
-            st = path.stat()
-        except OSError:
-            st = None
+        st = found.stat  # taken by the scan: no second stat per file
         if old is not None and st is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size:
             return old
+        path = Path(found.path)
         data, read_problems = read_file(path)
         if data is None:
             return FileRecord(st.st_mtime_ns if st else 0, st.st_size if st else -1, "", None, read_problems)

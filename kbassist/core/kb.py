@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -70,6 +70,14 @@ def _rel_posix(path: Path, root: Path) -> str:
             return path.name
 
 
+class ScannedFile(NamedTuple):
+    """One .md file found by `scan`: its relative and absolute path and its stat (None when stat failed)."""
+
+    rel: str  # POSIX path relative to the KB root
+    path: str  # absolute path
+    stat: os.stat_result | None  # symlinks followed; reused for mtime and size so no file is stat-ed twice
+
+
 def scan_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
     """The .md files under root that load_kb would read, ordered by relative path.
 
@@ -77,68 +85,78 @@ def scan_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
     symlink (a loop, or a second link to the same folder) is reported in `problems` and not re-entered.
     Raises KbError when root itself cannot be listed.
     """
-    root = Path(os.path.abspath(root))
-    found: list[tuple[str, Path]] = []
+    return [Path(found.path) for found in scan(root, problems)]
+
+
+def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]:
+    """What scan_files finds, as strings plus stat results: a 20k-file KB is re-scanned on every save, and
+    Path objects and Path.relative_to per file cost more than the rest of an unchanged file's check."""
+    root_text = os.path.abspath(root)
+    root_path = Path(root_text)
+    found: list[ScannedFile] = []
     sink: list[Problem] = problems if problems is not None else []
     try:
-        root_stat = root.stat()
+        root_stat = os.stat(root_text)
     except OSError as exc:
-        raise KbError(_root_message(root, exc)) from exc
-    visited: dict[tuple[int, int], Path] = {}
+        raise KbError(_root_message(root_path, exc)) from exc
+    visited: dict[tuple[int, int], str] = {}
     # Depth-first with an explicit stack: folder depth is bounded by the file system, not by Python's
     # recursion limit. Folders are identified by (device, inode), which sees through symlinks.
-    stack: list[tuple[Path, os.stat_result, frozenset[tuple[int, int]]]] = [(root, root_stat, frozenset())]
+    # Items: absolute folder path, its relative prefix ("" or "a/b/"), its stat, the keys of its ancestors.
+    stack: list[tuple[str, str, os.stat_result, frozenset[tuple[int, int]]]] = [
+        (root_text, "", root_stat, frozenset())
+    ]
     while stack:
-        folder, folder_stat, ancestors = stack.pop()
+        folder, prefix, folder_stat, ancestors = stack.pop()
         key = (folder_stat.st_dev, folder_stat.st_ino)
         if key in ancestors:
             sink.append(
                 _problem(
-                    folder,
+                    Path(folder),
                     None,
                     Severity.WARNING,
                     "symlink-loop",
-                    f"符号链接形成循环，已跳过\n{_rel_posix(folder, root)} 指回了上级文件夹",
+                    f"符号链接形成循环，已跳过\n{prefix.rstrip('/')} 指回了上级文件夹",
                 )
             )
             continue
         if key in visited:
             sink.append(
                 _problem(
-                    folder,
+                    Path(folder),
                     None,
                     Severity.WARNING,
                     "symlink-duplicate",
-                    f"该文件夹已通过 {_rel_posix(visited[key], root) or '.'} 读取过，已跳过\n"
-                    f"{_rel_posix(folder, root)} is a second link to the same folder",
+                    f"该文件夹已通过 {visited[key] or '.'} 读取过，已跳过\n"
+                    f"{prefix.rstrip('/')} is a second link to the same folder",
                 )
             )
             continue
-        visited[key] = folder
+        visited[key] = prefix.rstrip("/")
         ancestors = ancestors | {key}
         try:
             with os.scandir(folder) as iterator:
                 children = sorted(iterator, key=lambda e: e.name)
         except OSError as exc:
-            if folder == root:
-                raise KbError(_root_message(root, exc)) from exc
-            sink.append(_unreadable_folder(folder, exc))
+            if not prefix:
+                raise KbError(_root_message(root_path, exc)) from exc
+            sink.append(_unreadable_folder(Path(folder), exc))
             continue
-        subfolders: list[tuple[Path, os.stat_result, frozenset[tuple[int, int]]]] = []
+        subfolders: list[tuple[str, str, os.stat_result, frozenset[tuple[int, int]]]] = []
         for child in children:
             if _is_hidden(child):
                 continue
-            path = folder / child.name
+            name = child.name
             try:
                 is_dir = child.is_dir(follow_symlinks=True)
                 is_file = not is_dir and child.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
-            if not _name_ok(child.name):
-                if is_dir or child.name.lower().endswith(".md"):
+            if not _name_ok(name):
+                if is_dir or name.lower().endswith(".md"):
                     sink.append(
                         _problem(
-                            path,
+                            Path(child.path),
                             None,
                             Severity.ERROR,
                             "bad-file-name",
@@ -148,16 +166,20 @@ def scan_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
                 continue
             if is_dir:
                 try:
-                    subfolders.append((path, os.stat(path), ancestors))
+                    subfolders.append((child.path, prefix + name + "/", os.stat(child.path), ancestors))
                 except OSError as exc:
-                    sink.append(_unreadable_folder(path, exc))
-            elif child.name.lower().endswith(".md"):
+                    sink.append(_unreadable_folder(Path(child.path), exc))
+            elif name.lower().endswith(".md"):
                 if is_file:
-                    found.append((_rel_posix(path, root), path))
+                    try:
+                        file_stat: os.stat_result | None = child.stat(follow_symlinks=True)
+                    except OSError:
+                        file_stat = None  # reading the file reports the cause
+                    found.append(ScannedFile(prefix + name, child.path, file_stat))
                 elif child.is_symlink():
                     sink.append(
                         _problem(
-                            path,
+                            Path(child.path),
                             None,
                             Severity.WARNING,
                             "broken-link",
@@ -165,8 +187,8 @@ def scan_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
                         )
                     )
         stack.extend(reversed(subfolders))  # reversed: the stack then pops them in name order
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    found.sort(key=lambda item: item.rel)
+    return found
 
 
 def _unreadable_folder(folder: Path, exc: OSError) -> Problem:

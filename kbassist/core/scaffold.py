@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from kbassist.core.importer import write_new_file, entry_markdown, safe_name, slug, unique
@@ -17,8 +18,11 @@ class ScaffoldError(Exception):
     """The entry cannot be created (no title, KB folder unusable)."""
 
 
-def new_entry(kb_root: Path, title: str, category: str | None = None) -> Path:
-    """Create `<kb_root>/<category>/<title>.md` from the template (numbered name if taken); returns its path."""
+def new_entry(kb_root: Path, title: str, category: str | None = None, aliases: Sequence[str] = ()) -> Path:
+    """Create `<kb_root>/<category>/<title>.md` from the template (numbered name if taken); returns its path.
+
+    `aliases`: written into the front matter (e.g. the search that found nothing, so that it finds this entry).
+    """
     title = re.sub(r"\s+", " ", title or "").strip()
     if not title:
         raise ScaffoldError("标题不能为空 (the title is empty)")
@@ -37,6 +41,7 @@ def new_entry(kb_root: Path, title: str, category: str | None = None) -> Path:
         title=title,
         category=category if folder_name != category else None,
         content=SCRIPT_HINT,
+        aliases=[a for a in (re.sub(r"\s+", " ", str(x)).strip() for x in aliases) if a],
         problem=PROBLEM_HINT,
         steps=STEPS_HINT,
         empty_keys=True,

@@ -32,27 +32,12 @@ SATURATION_K1 = 1.2  # BM25's term-frequency saturation
 CANDIDATES = 20  # candidates handed to the re-ranker (eval results identical for 15-30; fewer is faster)
 SNIPPET_CHARS = 60
 
-# Re-ranker weights. Each feature is in [0, 1]; the weights say how much evidence each kind of match is.
-W_TRIGGER = 12.0  # the query is the entry's trigger: the agent's own shortcut, always first
-W_TRIGGER_PREFIX = 4.0
-W_EXACT = 7.0  # the query is the title or an alias
-W_CONTAINED = 3.0  # a whole title/alias appears inside the query (pasted sentences)
-W_QUERY_IN_HEAD = 2.5  # the whole query appears inside a title/alias (short keyword)
-W_CHAR_COV = 1.5  # share of the query's characters found in title/aliases (idf-weighted)
-W_BIGRAM_COV = 2.5  # share of the query's bigrams found in title/aliases
-W_LCS = 2.0  # longest common substring with one title/alias, relative to both lengths
-W_PY_COV = 0.8 * W_CHAR_COV  # share of the query's syllables in the head's pinyin (homophones, typed pinyin)
-W_PY_BIGRAM = 0.8 * W_BIGRAM_COV  # share of the query's syllable pairs in the head's pinyin
-W_INITIALS = 5.0  # typed initials equal to a title/alias's initials
-W_LATIN = 2.0  # share of English words found in title/aliases/id
-W_BM25 = 2.0  # the candidate score (BM25-style over all fields, body included), relative to the best candidate
-W_DICE = 2.0  # character Dice similarity with the closest title/alias: rewards covering the alias, not just the query
-W_PY_DICE = 0.8 * W_DICE  # the same on syllables
-W_PROBLEM = 3.0  # share of the query's bigrams in the 问题 section, which is written in the customer's words
-W_WORD_INITIALS = 3.5  # typed initials that are word initials of a title/alias in another order (dhkm: 兑换 卡密)
-W_PY_LCS = 0.8 * W_LCS  # longest common run of syllables with a title/alias (homophone typos: 优会券 ~ 优惠券)
-W_HEAD_COV = 1.0  # share of a title/alias's characters the query contains, in any order (通道…维护)
-W_TITLE = 0.3  # the match is in the title rather than an alias: a mild preference
+# Re-ranker weights, one per feature of Ranker.features (each feature is in [0, 1]). Fitted by
+# benchmarks/fit_ranker.py: pairwise logistic regression (expected entry vs every other candidate) on the tuning
+# cases of kb/eval.tsv, with an L2 penalty that pulls each weight towards the editorial prior in PRIOR_WEIGHTS, so
+# features with little evidence in the cases keep their hand-set meaning instead of being fitted to a few queries.
+PRIOR_WEIGHTS: dict[str, float] = {'trigger': 12.0, 'trigger_prefix': 4.0, 'exact': 7.14, 'title': 1.97, 'contained': 3.73, 'query_in': 1.7, 'lcs': 0.4, 'dice': 2.48, 'head_cov': 1.49, 'chars': 2.18, 'bigrams': 0.89, 'py_extra': 1.26, 'py_bigrams_extra': 2.41, 'py_lcs_extra': 1.89, 'py_dice_extra': 2.97, 'initials': 5.0, 'word_initials': 3.57, 'latin': 2.56, 'bm25': 3.78, 'problem': 2.31, 'body': 2.93, 'body_chars': 3.27}
+WEIGHTS: dict[str, float] = {'trigger': 12.0, 'trigger_prefix': 4.0, 'exact': 7.14, 'title': 1.97, 'contained': 3.73, 'query_in': 1.7, 'lcs': 0.4, 'dice': 2.48, 'head_cov': 1.49, 'chars': 2.18, 'bigrams': 0.89, 'py_extra': 1.26, 'py_bigrams_extra': 2.41, 'py_lcs_extra': 1.89, 'py_dice_extra': 2.97, 'initials': 5.0, 'word_initials': 3.57, 'latin': 2.56, 'bm25': 3.78, 'problem': 2.31, 'body': 2.93, 'body_chars': 3.27}
 
 
 @dataclass(frozen=True)
@@ -74,6 +59,8 @@ class QueryInfo:
     syllable_set: frozenset[str] = frozenset()
     syllable_pairs: tuple[str, ...] = ()  # "ka_mi" for each neighbouring pair
     syllable_code: str = ""  # the syllables as a syllable_string
+    bigram_set: frozenset[str] = frozenset()
+    converted: str = ""  # the query with English and typed pinyin read as Chinese, when that changed anything
 
     @property
     def empty(self) -> bool:
@@ -98,16 +85,125 @@ def strip_filler(normalized: str) -> str:
     return stripped if stripped else normalized
 
 
-def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
-    """Normalise and take apart a query; never raises."""
+def _as_chinese(normalized: str, english: set[str], lexicon: Mapping[str, str],
+                vocabulary: frozenset[str] = frozenset(), segmenter: Segmenter | None = None) -> str:
+    """The query read in the KB's Chinese words: English terms translated, typed pinyin converted, homophone typos
+    of KB words corrected (卡蜜 → 卡密), neighbouring Chinese runs joined.
+
+    Pinyin goes through lexicon (syllables joined by spaces → the KB word with that reading); only spans of two or
+    more syllables are converted, since one syllable has too many characters to guess from.
+    """
+    text = normalized
+    if english:
+        text = analysis.translate_english(text)
+    out: list[str] = []
+    pending: list[str] = []  # syllables of consecutive typed-pinyin runs: "chongfu kou kuan" reads as one phrase
+
+    def flush() -> None:
+        if pending:
+            for piece in _convert_pinyin(pending, lexicon):
+                _append(out, piece)
+            pending.clear()
+
+    for run in analysis.runs(text):
+        if lexicon and run.isascii() and run.isalpha() and run not in english:
+            syllables = analysis.split_pinyin(run)
+            if syllables:
+                pending.extend(syllables)
+                continue
+        flush()
+        if vocabulary and is_cjk(run[0]) and len(run) >= 2:
+            known = frozenset(segmenter.words(run)) if segmenter is not None else frozenset()
+            run = _correct_homophones(run, lexicon, vocabulary, known)
+        _append(out, run)
+    flush()
+    return " ".join(out)
+
+
+def _append(out: list[str], run: str) -> None:
+    if out and is_cjk(run[0]) and is_cjk(out[-1][-1]):
+        out[-1] += run  # neighbouring Chinese runs read as one (卡密 + 没到)
+    else:
+        out.append(run)
+
+
+def _convert_pinyin(syllables: list[str], lexicon: Mapping[str, str]) -> list[str]:
+    """Longest-first conversion of syllables through the KB's vocabulary; syllables that convert to nothing stay
+    as pinyin text (one run per unconverted stretch)."""
+    out: list[str] = []
+    rest: list[str] = []
+    i = 0
+    n = len(syllables)
+    while i < n:
+        for j in range(min(n, i + 6), i + 1, -1):
+            word = lexicon.get(" ".join(syllables[i:j]))
+            if word:
+                if rest:
+                    out.append("".join(rest))
+                    rest = []
+                out.append(word)
+                i = j
+                break
+        else:
+            rest.append(syllables[i])
+            i += 1
+    if rest:
+        out.append("".join(rest))
+    return out
+
+
+def _correct_homophones(run: str, lexicon: Mapping[str, str], vocabulary: frozenset[str],
+                        known: frozenset[str] = frozenset()) -> str:
+    """Replace spans that are not KB words but read exactly like one and share a character with it (优会券 → 优惠券):
+    the typo an input method makes. Spans that are KB words or ordinary words (known: jieba's words of the run,
+    so 几分钟 never becomes 积分钟) are kept as typed."""
+    out: list[str] = []
+    i = 0
+    n = len(run)
+    while i < n:
+        step = 0
+        for j in range(min(n, i + 4), i + 1, -1):
+            if run[i:j] in vocabulary:
+                out.append(run[i:j])
+                step = j - i
+                break
+        if not step:
+            for j in range(min(n, i + 4), i + 1, -1):
+                span = run[i:j]
+                if span in known:
+                    continue
+                word = lexicon.get(" ".join(analysis.pinyin_of(span)))
+                if word and len(word) == len(span) and any(a == b for a, b in zip(word, span)):
+                    out.append(word)
+                    step = j - i
+                    break
+        if not step:
+            out.append(run[i])
+            step = 1
+        i += step
+    return "".join(out)
+
+
+def analyze_query(
+    text: str,
+    segmenter: Segmenter,
+    lexicon: Mapping[str, str] | None = None,
+    vocabulary: frozenset[str] = frozenset(),
+) -> QueryInfo:
+    """Normalise and take apart a query; never raises. lexicon maps pinyin to the KB's words, vocabulary is the set
+    of the KB's words (typed pinyin and homophone typos are read through them)."""
     text = (text or "")[: MAX_QUERY_CHARS * 2]
     normalized = _ID_FIELD_RE.sub(" ", analysis.normalize(text))
     parts = [p for p in normalized.split(" ") if p and not (p.isdigit() and len(p) >= analysis.LONG_DIGITS)]
     normalized = " ".join(parts)[:MAX_QUERY_CHARS]
-    normalized = strip_filler(normalized)
+    normalized = analysis.apply_variants(strip_filler(normalized))
+    # English words and typed pinyin are read as the KB's Chinese wording (refund → 退款, kami → 卡密), in place,
+    # so "kami没到" is compared as 卡密没到; the latin words still count as themselves (ids, English aliases).
+    english = analysis.english_words(normalized)
+    expanded = _as_chinese(normalized, english, lexicon or {}, vocabulary, segmenter)
     runs = analysis.runs(normalized)
-    cjk_runs = tuple(r for r in runs if is_cjk(r[0]))
-    latin = tuple(r for r in runs if r.isalpha() and r.isascii())
+    cjk_runs = tuple(r for r in analysis.runs(expanded) if is_cjk(r[0]))
+    latin = tuple(r for r in runs if r.isalpha() and r.isascii() and r not in analysis.ENGLISH_STOP)
     chars: dict[str, None] = {}
     bigram_set: dict[str, None] = {}
     words: dict[str, None] = {}
@@ -120,23 +216,30 @@ def analyze_query(text: str, segmenter: Segmenter) -> QueryInfo:
         if len(run) >= 3:
             for w in segmenter.words(run):
                 words[w] = None
-    syllables = tuple(analysis.pinyin_sequence(normalized))
+    syllables_list: list[str] = []
     latin_pinyin: list[str] = []
     initials: list[str] = []
-    for word in latin:
-        split = analysis.split_pinyin(word)
-        if split:
-            latin_pinyin.extend(split)
-        if 2 <= len(word) <= 8:
-            initials.append(word)
+    for run in runs:
+        if is_cjk(run[0]):
+            syllables_list.extend(analysis.pinyin_of(run))
+        elif run.isalpha() and run.isascii() and run not in english:
+            split = analysis.split_pinyin(run)
+            if split:
+                syllables_list.extend(split)
+                latin_pinyin.extend(split)
+            if 2 <= len(run) <= 8:
+                initials.append(run)
+    syllables = tuple(syllables_list)
     return QueryInfo(
         normalized=normalized,
         compact=normalized.replace(" ", ""),
+        converted=expanded.replace(" ", "") if expanded != normalized else "",
         cjk_runs=cjk_runs,
         cjk="".join(cjk_runs),
         latin=latin,
         chars=tuple(chars),
         bigrams=tuple(bigram_set),
+        bigram_set=frozenset(bigram_set),
         words=tuple(words),
         syllables=syllables,
         latin_pinyin=tuple(latin_pinyin),
@@ -167,6 +270,9 @@ class EntryFeatures:
     head_cjk: tuple[str, ...]  # per title/alias: its Chinese characters only
     word_initials: frozenset[str]  # initials of each jieba word of the title/aliases: 卡密→km, 兑换→dh
     problem_bigrams: frozenset[str]  # the 问题 section is written in the customer's words
+    problem_chars: frozenset[str] = frozenset()
+    body_bigrams: frozenset[str] = frozenset()  # every section: customers describe problems in the scripts' words
+    head_words: tuple[str, ...] = ()  # jieba words and short runs of title/aliases/tags: the typed-pinyin vocabulary
 
     @classmethod
     def of(cls, entry: Entry, segmenter: Segmenter) -> EntryFeatures:
@@ -182,6 +288,14 @@ class EntryFeatures:
         py_seqs: list[str] = []
         cjk_heads: list[str] = []
         word_initials: set[str] = set()
+        head_words: set[str] = set()
+        for text in (entry.title, *entry.aliases, *entry.tags):
+            for run in analysis.runs(analysis.normalize(text)):
+                if is_cjk(run[0]) and len(run) >= 2:
+                    if len(run) <= 4:
+                        head_words.add(run)
+                    if len(run) >= 3:
+                        head_words.update(segmenter.words(run))
         for text in (entry.title, *entry.aliases):
             normalized = analysis.normalize(text)
             char_sets.append(frozenset(c for c in normalized if is_cjk(c)))
@@ -195,9 +309,16 @@ class EntryFeatures:
                     for word in words:
                         word_initials.add(analysis.initials_of(analysis.pinyin_of(word)))
         problem_bigrams: set[str] = set()
+        problem_chars: set[str] = set()
         for run in analysis.runs(analysis.normalize(entry.problem_text)):
             if is_cjk(run[0]):
                 problem_bigrams.update(analysis.bigrams(run))
+                problem_chars.update(run)
+        body_bigrams: set[str] = set()
+        for block in entry.blocks:
+            for run in analysis.runs(analysis.normalize(block.text)):
+                if is_cjk(run[0]):
+                    body_bigrams.update(analysis.bigrams(run))
         for text in (entry.title, *entry.aliases, *entry.tags):
             normalized = analysis.normalize(text)
             for run in analysis.runs(normalized):
@@ -230,6 +351,9 @@ class EntryFeatures:
             head_cjk=tuple(cjk_heads),
             word_initials=frozenset(w for w in word_initials if len(w) >= 2),
             problem_bigrams=frozenset(problem_bigrams),
+            problem_chars=frozenset(problem_chars),
+            body_bigrams=frozenset(body_bigrams),
+            head_words=tuple(sorted(head_words)),
         )
 
 
@@ -287,8 +411,13 @@ class Ranked:
 class Ranker:
     """Scores candidates by features of the query against the title, aliases, trigger and Whoosh's BM25F."""
 
-    def __init__(self, segmenter: Segmenter) -> None:
+    def __init__(self, segmenter: Segmenter, weights: Mapping[str, float] | None = None) -> None:
         self.segmenter = segmenter
+        self.weights: Mapping[str, float] = dict(WEIGHTS if weights is None else weights)
+        # Pinyin (syllables joined by spaces) → the KB word with that reading, most used first; rebuilt by prime().
+        self.lexicon: Mapping[str, str] = {}
+        self.vocabulary: frozenset[str] = frozenset()
+        self._lexicon_size = -1
         self._cache: dict[str, tuple[Entry, EntryFeatures]] = {}
         self._lock = threading.Lock()
 
@@ -306,21 +435,45 @@ class Ranker:
     def prime(self, entries: Iterable[Entry]) -> int:
         """Prepare features for entries not seen yet (called after an update, off the search path)."""
         count = 0
+        entries = list(entries)
         for entry in entries:
             cached = self._cache.get(entry.rel_path)
             if cached is None or cached[0] is not entry:
                 self.features_of(entry)
                 count += 1
+        if count or len(entries) != self._lexicon_size:
+            self.lexicon, self.vocabulary = self._build_lexicon(entries)
+            self._lexicon_size = len(entries)
         return count
 
-    def score(
+    def _build_lexicon(self, entries: list[Entry]) -> tuple[dict[str, str], frozenset[str]]:
+        """The KB's own vocabulary by reading, so typed pinyin can be compared as Chinese (kami → 卡密)."""
+        uses: dict[str, int] = {}
+        for entry in entries:
+            for word in self.features_of(entry).head_words:
+                uses[word] = uses.get(word, 0) + 1
+        for word in analysis.DOMAIN_WORDS:
+            uses[word] = uses.get(word, 0) + 1
+        lexicon: dict[str, str] = {}
+        best: dict[str, int] = {}
+        for word, count in uses.items():
+            if not all(is_cjk(c) for c in word):
+                continue
+            key = " ".join(analysis.pinyin_of(word))
+            if count > best.get(key, 0):
+                lexicon[key] = word
+                best[key] = count
+        return lexicon, frozenset(uses)
+
+    def features(
         self,
         q: QueryInfo,
         entry: Entry,
         bm25: float,
         bm25_max: float,
         idf: Mapping[str, float],
-    ) -> Ranked:
+    ) -> dict[str, float]:
+        """The re-ranker's features of one candidate, each in [0, 1]; absent features are 0."""
         f = self.features_of(entry)
         feats: dict[str, float] = {}
         compact = q.compact
@@ -330,17 +483,19 @@ class Ranker:
             feats["trigger_prefix"] = len(compact) / len(f.trigger)
         exact = contained = query_in = lcs = title_bonus = 0.0
         ncompact = len(compact)
-        for n, head in enumerate(f.heads):
-            if head == compact:
-                exact = 1.0
-                if n == 0:
-                    title_bonus = 1.0
-            elif ncompact >= 2 and compact in head:
-                query_in = max(query_in, ncompact / len(head))
-            elif len(head) >= 2 and head in compact:
-                contained = max(contained, len(head) / ncompact)
+        for form in (compact, q.converted) if q.converted else (compact,):
+            nform = len(form)
+            for n, head in enumerate(f.heads):
+                if head == form:
+                    exact = 1.0
+                    if n == 0:
+                        title_bonus = 1.0
+                elif nform >= 2 and form in head:
+                    query_in = max(query_in, nform / len(head))
+                elif len(head) >= 2 and head in form:
+                    contained = max(contained, len(head) / nform)
         q_chars = q.char_set
-        dice = head_cov = 0.0
+        dice = head_cov = chars_plain = 0.0
         if q_chars:
             ncq = len(q.cjk)
             nq = len(q_chars)
@@ -364,10 +519,12 @@ class Ranker:
                             lcs = value
                             if n == 0:
                                 title_bonus = max(title_bonus, value)
-            feats["chars_plain"] = sum(1 for c in q.cjk if c in f.head_chars) / ncq
-            total = sum(idf.get(c, 1.0) for c in q.chars)
+            chars_plain = sum(1 for c in q.cjk if c in f.head_chars) / ncq
+            char_weights = [idf.get(c, 1.0) for c in q.chars]
+            total = sum(char_weights)
             if total:
-                feats["chars"] = sum(idf.get(c, 1.0) for c in q.chars if c in f.head_chars) / total
+                feats["chars"] = sum(w for c, w in zip(q.chars, char_weights) if c in f.head_chars) / total
+                feats["body_chars"] = sum(w for c, w in zip(q.chars, char_weights) if c in f.problem_chars) / total
         feats["exact"] = exact
         feats["contained"] = contained
         feats["query_in"] = query_in
@@ -375,20 +532,22 @@ class Ranker:
         feats["title"] = title_bonus
         feats["dice"] = dice
         feats["head_cov"] = head_cov
+        bigram_cov = 0.0
         if q.bigrams:
-            nb = len(q.bigrams)
-            feats["bigrams"] = sum(1 for b in q.bigrams if b in f.head_bigrams) / nb
             # idf-weighted: in a pasted sentence the rare pairs (骗子, 曝光) carry the meaning, not 你们 or 我就.
             weights = [idf.get(b, 1.0) for b in q.bigrams]
-            total_w = sum(weights)
-            feats["problem"] = (
-                sum(w for b, w in zip(q.bigrams, weights) if b in f.problem_bigrams) / total_w if total_w else 0.0
-            )
+            total_w = sum(weights) or 1.0
+            bigram_cov = sum(w for b, w in zip(q.bigrams, weights) if b in f.head_bigrams) / total_w
+            feats["bigrams"] = bigram_cov
+            feats["problem"] = sum(w for b, w in zip(q.bigrams, weights) if b in f.problem_bigrams) / total_w
+            feats["body"] = sum(w for b, w in zip(q.bigrams, weights) if b in f.body_bigrams) / total_w
         if q.syllables:
             qs = q.syllable_set
-            feats["py"] = sum(1 for x in q.syllables if x in f.head_syllables) / len(q.syllables)
+            py = sum(1 for x in q.syllables if x in f.head_syllables) / len(q.syllables)
+            feats["py_extra"] = max(0.0, py - chars_plain)
             if q.syllable_pairs:
-                feats["py_bigrams"] = sum(1 for p in q.syllable_pairs if p in f.head_py_bigrams) / len(q.syllable_pairs)
+                py_bigrams = sum(1 for p in q.syllable_pairs if p in f.head_py_bigrams) / len(q.syllable_pairs)
+                feats["py_bigrams_extra"] = max(0.0, py_bigrams - bigram_cov)
             py_dice = py_lcs = 0.0
             nsyl = len(q.syllables)
             for seq, syls in zip(f.head_py_seqs, f.head_py_sets):
@@ -401,8 +560,8 @@ class Ranker:
                     common = _longest_common(q.syllable_code, seq)
                     if common >= 2:
                         py_lcs = max(py_lcs, 0.5 * common / len(seq) + 0.5 * common / nsyl)
-            feats["py_dice"] = py_dice
-            feats["py_lcs"] = py_lcs
+            feats["py_dice_extra"] = max(0.0, py_dice - dice)
+            feats["py_lcs_extra"] = max(0.0, py_lcs - lcs)
         if q.initials:
             best = 0.0
             words = 0.0
@@ -422,30 +581,19 @@ class Ranker:
         if q.latin:
             feats["latin"] = sum(1 for w in q.latin if w in f.head_latin) / len(q.latin)
         feats["bm25"] = bm25 / bm25_max if bm25_max > 0 else 0.0
-        total_score = (
-            W_TRIGGER * feats.get("trigger", 0.0)
-            + W_TRIGGER_PREFIX * feats.get("trigger_prefix", 0.0)
-            + W_EXACT * exact
-            + W_CONTAINED * contained
-            + W_QUERY_IN_HEAD * query_in
-            + W_LCS * lcs
-            + W_TITLE * title_bonus
-            + W_CHAR_COV * feats.get("chars", 0.0)
-            + W_BIGRAM_COV * feats.get("bigrams", 0.0)
-            # Pinyin evidence counts only beyond what the characters already matched: homophones, typed pinyin.
-            + W_PY_COV * max(0.0, feats.get("py", 0.0) - feats.get("chars_plain", 0.0))
-            + W_PY_BIGRAM * max(0.0, feats.get("py_bigrams", 0.0) - feats.get("bigrams", 0.0))
-            + W_INITIALS * feats.get("initials", 0.0)
-            + W_LATIN * feats.get("latin", 0.0)
-            + W_BM25 * feats["bm25"]
-            + W_DICE * dice
-            + W_PY_LCS * max(0.0, feats.get("py_lcs", 0.0) - lcs)
-            + W_HEAD_COV * head_cov
-            + W_PY_DICE * max(0.0, feats.get("py_dice", 0.0) - dice)
-            + W_PROBLEM * feats.get("problem", 0.0)
-            + W_WORD_INITIALS * feats.get("word_initials", 0.0)
-        )
-        return Ranked(entry, total_score, feats)
+        return feats
+
+    def score(
+        self,
+        q: QueryInfo,
+        entry: Entry,
+        bm25: float,
+        bm25_max: float,
+        idf: Mapping[str, float],
+    ) -> Ranked:
+        feats = self.features(q, entry, bm25, bm25_max, idf)
+        weights = self.weights
+        return Ranked(entry, sum(weights.get(name, 0.0) * value for name, value in feats.items()), feats)
 
 
 def whoosh_terms(q: QueryInfo) -> list[tuple[str, str, float]]:
@@ -507,7 +655,7 @@ class Searcher:
 
     def search(self, query: str, entries: Mapping[str, Entry], limit: int = 10) -> list[Hit]:
         """Hits for query; entries maps rel path → entry (the documents' source of truth)."""
-        q = analyze_query(query, self.segmenter)
+        q = analyze_query(query, self.segmenter, self.ranker.lexicon, self.ranker.vocabulary)
         if q.empty or limit <= 0:
             return []
         with self._lock:
@@ -542,8 +690,9 @@ class Searcher:
             df = reader.doc_frequency("head", ch)
             idf[ch] = math.log(1.0 + 2 * ndocs / (df + 1.0))
         for bg in q.bigrams[:64]:
-            df = reader.doc_frequency("body", bg)
-            idf[bg] = math.log(1.0 + ndocs / (df + 1.0))
+            df = reader.doc_frequency("body", bg) or reader.doc_frequency("head", bg)
+            # A pair found nowhere in the KB is no evidence for any entry: it must not dilute the coverage features.
+            idf[bg] = math.log(1.0 + ndocs / (df + 1.0)) if df else 0.0
         if not chosen:
             return [], idf
         scores = self._accumulate([(f, t, b, int(round(share * ndocs))) for share, _, f, t, b in chosen], ndocs)
@@ -634,7 +783,7 @@ def fallback_search(
     query: str, entries: Iterable[Entry], segmenter: Segmenter, ranker: Ranker, limit: int = 10
 ) -> list[Hit]:
     """Rank entries without Whoosh (the index is being repaired): the same re-ranker, no BM25."""
-    q = analyze_query(query, segmenter)
+    q = analyze_query(query, segmenter, ranker.lexicon, ranker.vocabulary)
     if q.empty or limit <= 0:
         return []
     ranked = []

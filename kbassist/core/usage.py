@@ -490,3 +490,45 @@ def weights_from_sessions(
             age = max(0.0, (now - s.ts).total_seconds() / 86400)
             weights[s.entry_id] = weights.get(s.entry_id, 0.0) + 0.5 ** (age / half_life_days)
     return weights
+
+
+# --- searches the KB did not answer ----------------------------------------------------------------------------
+
+
+@dataclass
+class GapQuery:
+    """A query that found nothing or was closed without a paste, grouped over its sessions."""
+
+    query: str  # as last typed
+    count: int
+    no_result: int  # how many of those sessions had no results at all
+    last: datetime
+
+
+def gap_queries(sessions: Iterable[UsageSession], limit: int = 100) -> list[GapQuery]:
+    """No-result and dismissed sessions with a query, grouped by normalised query, newest first.
+
+    A query that was later pasted or copied from (same normalised text) is answered by the KB and left out.
+    """
+    groups: dict[str, GapQuery] = {}
+    answered: dict[str, datetime] = {}
+    for s in sessions:
+        key = normalize_query(s.query)
+        if not key:
+            continue
+        if s.outcome in USED_OUTCOMES:
+            answered[key] = max(answered.get(key, s.ts), s.ts)
+            continue
+        if s.outcome not in (NO_RESULT, DISMISSED):
+            continue
+        gap = groups.get(key)
+        if gap is None:
+            groups[key] = GapQuery(s.query.strip(), 1, int(s.outcome == NO_RESULT), s.ts)
+            continue
+        gap.count += 1
+        gap.no_result += int(s.outcome == NO_RESULT)
+        if s.ts >= gap.last:
+            gap.last, gap.query = s.ts, s.query.strip()
+    out = [g for key, g in groups.items() if not (key in answered and answered[key] >= g.last)]
+    out.sort(key=lambda g: g.last, reverse=True)
+    return out[:limit]

@@ -114,6 +114,9 @@ class Overlay(QWidget):
     dismissed = Signal()
     open_entry_requested = Signal(object)  # Path
     open_kb_requested = Signal()
+    # (hit, block, 1-based rank, PasteMode value): emitted just before paste_requested, for the usage log
+    entry_chosen = Signal(object, object, int, str)
+    hidden = Signal()  # every way the overlay closes (paste, Esc, hotkey, focus lost) ends here
 
     def __init__(self, texts: Texts | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,6 +252,11 @@ class Overlay(QWidget):
     def seq(self) -> int:
         return self._seq
 
+    @property
+    def results_current(self) -> bool:
+        """True when the list shows the answer to the query now in the search field (no search pending)."""
+        return self._shown_seq == self._seq
+
     def set_index_ready(self, ready: bool) -> None:
         self._index_ready = ready
         if ready:
@@ -361,6 +369,7 @@ class Overlay(QWidget):
     def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         self._hidden_at = self.clock()
         super().hideEvent(event)
+        self.hidden.emit()
 
     def _place(self, geometry: Rect | None) -> None:
         screen = None
@@ -473,6 +482,10 @@ class Overlay(QWidget):
 
     def _emit_paste(self, block: Block, values: dict[str, str], mode: str) -> None:
         plain, rich = render.render_block(block.text, values)
+        hit = self._form_hit if self.stack.currentIndex() == PAGE_FORM else self.current_hit()
+        if hit is not None:
+            rank = next((i + 1 for i, h in enumerate(self.model.hits()) if h.entry.id == hit.entry.id), 0)
+            self.entry_chosen.emit(hit, block, rank, mode)
         if self.stack.currentIndex() == PAGE_FORM:
             self._leave_form()
         # Hide first so that focus can go back to the target window before the paste keys are sent.

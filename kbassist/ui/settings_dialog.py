@@ -108,6 +108,8 @@ class SettingsDialog(QDialog):
         self.usage_retention_days = QSpinBox(self)
         self.usage_retention_days.setRange(1, 3650)
         self.usage_retention_days.setValue(current.usage_retention_days)
+        self.usage_ranking = QCheckBox(t("s_usage_ranking"), self)
+        self.usage_ranking.setChecked(current.usage_ranking)
 
         self.widgets: dict[str, QWidget] = {
             "hotkey": self.hotkey,
@@ -123,6 +125,7 @@ class SettingsDialog(QDialog):
             "usage_logging": self.usage_logging,
             "usage_masking": self.usage_masking,
             "usage_retention_days": self.usage_retention_days,
+            "usage_ranking": self.usage_ranking,
         }
         for name, widget in self.widgets.items():
             widget.setObjectName(name)
@@ -144,6 +147,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.usage_logging)
         form.addRow("", self.usage_masking)
         form.addRow(t("s_usage_retention_days"), self.usage_retention_days)
+        form.addRow("", self.usage_ranking)
 
         self.error = QLabel(self)
         self.error.setObjectName("error")
@@ -195,6 +199,7 @@ class SettingsDialog(QDialog):
             usage_logging=self.usage_logging.isChecked(),
             usage_masking=self.usage_masking.isChecked(),
             usage_retention_days=self.usage_retention_days.value(),
+            usage_ranking=self.usage_ranking.isChecked(),
         )
         for key in self.locked:
             setattr(new, key, getattr(self._original, key))

@@ -1,4 +1,4 @@
-"""Background threads that call the engine: one for loading/indexing, one for searches (latest query wins)."""
+"""Background threads: loading/indexing, searches (latest query wins), and a serial queue for small jobs (usage log)."""
 
 from __future__ import annotations
 
@@ -120,7 +120,13 @@ class SearchThread(QThread):
         self._pending: tuple[int, str] | None = None
         self._stopping = False
         self._enabled = False  # searches wait until the index is ready
+        self._reranker: Callable[[list[Hit], str], list[Hit]] | None = None
         self.last_seconds = 0.0
+
+    def set_reranker(self, reranker: Callable[[list[Hit], str], list[Hit]] | None) -> None:
+        """Applied to every result list on this thread (the learned ranking); None: engine order."""
+        with self._cond:
+            self._reranker = reranker
 
     def set_enabled(self, enabled: bool) -> None:
         with self._cond:
@@ -154,11 +160,77 @@ class SearchThread(QThread):
                 seq, query = self._pending
                 self._pending = None
                 engine = self._engine
+                reranker = self._reranker
             start = time.perf_counter()
             try:
                 hits = engine.search(query, self._limit) if query.strip() else []
             except Exception:  # noqa: BLE001 - the engine promises not to raise; if it does, show nothing
                 log.exception("search failed for %r", query)
                 hits = []
+            if reranker is not None and len(hits) > 1:
+                try:
+                    hits = reranker(list(hits), query)
+                except Exception:  # noqa: BLE001 - learned order is a nicety; the engine's order still works
+                    log.exception("re-ranking failed for %r", query)
             self.last_seconds = time.perf_counter() - start
             self.results.emit(seq, query, list(hits))
+
+
+class TaskThread(QThread):
+    """Runs small jobs one after another, in order, off the GUI thread (the usage log's writes and reads).
+
+    `submit(job, done)`: `job()` runs here; `done(result)` then runs on the thread that owns this object (the GUI
+    thread), through the queued `finished_job` signal. Jobs must not touch widgets.
+    """
+
+    finished_job = Signal(object, object)  # (done callback, result)
+
+    def __init__(self, name: str = "kbassist-tasks", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._cond = threading.Condition()
+        self._jobs: list[tuple[Callable[[], Any], Callable[[Any], None] | None]] = []
+        self._stopping = False
+        self._busy = False
+        # A bound method of this QObject (which lives on the GUI thread): Qt queues the call to the GUI thread.
+        self.finished_job.connect(self._deliver)
+
+    def submit(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+        with self._cond:
+            if self._stopping:
+                return
+            self._jobs.append((job, done))
+            self._cond.notify()
+
+    def stop(self) -> None:
+        """Finish the jobs already queued (so nothing recorded is lost), then end the thread."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self.wait()
+
+    def idle(self) -> bool:
+        with self._cond:
+            return not self._jobs and not self._busy
+
+    def run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._jobs and not self._stopping:
+                    self._cond.wait()
+                if not self._jobs:
+                    return
+                job, done = self._jobs.pop(0)
+                self._busy = True
+            try:
+                result = job()
+            except Exception:  # noqa: BLE001 - one failing job must not stop the queue
+                log.exception("background job failed")
+                result = None
+            with self._cond:
+                self._busy = False
+            if done is not None:
+                self.finished_job.emit(done, result)
+
+    def _deliver(self, done: Callable[[Any], None], result: Any) -> None:
+        done(result)

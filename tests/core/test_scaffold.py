@@ -56,3 +56,11 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
 def test_creates_a_missing_kb_folder(tmp_path: Path) -> None:
     path = new_entry(tmp_path / "new-kb", "新条目")
     assert path.is_file() and load_kb(tmp_path / "new-kb").entries[0].id == "xin-tiao-mu"
+
+
+def test_aliases_are_written(tmp_path: Path) -> None:
+    path = new_entry(tmp_path, "改地址", aliases=["改地址", "  换 收货地址 ", ""])
+    result = load_kb(tmp_path)
+    assert result.problems == []
+    [entry] = result.entries
+    assert entry.path == path and entry.aliases == ("改地址", "换 收货地址")

@@ -14,14 +14,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from kbassist.ui.qt_workarounds import protect_bool_singletons  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "e2e"))
 import harness  # noqa: E402
-
-# WORKAROUND (PySide6 6.12.0): every Python-side emit drops a reference of True; the paste and hotkey tests emit
-# enough signals to abort the interpreter without the fix the app applies at start-up.
-protect_bool_singletons()
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,6 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from kbassist.ui.qt_workarounds import protect_bool_singletons  # noqa: E402
-
-# Every emit() in PySide6 6.12.0 drops a reference of True; a long test session would abort without this.
-protect_bool_singletons()
-
 
 MakeKb = Callable[[Mapping[str, str]], Path]
 

@@ -388,3 +388,38 @@ def test_opens_on_the_target_windows_screen(overlay: Overlay) -> None:
     assert abs(overlay.geometry().center().x() - screen.center().x()) <= 1  # centred horizontally
     overlay.open_at(Rect(-50_000, -50_000, 10, 10))  # off every screen: falls back to the mouse's screen
     assert screen.contains(overlay.geometry())
+
+
+def test_entry_chosen_names_hit_block_and_rank_before_paste(overlay: Overlay, qtbot: QtBot) -> None:
+    events: list[tuple] = []
+    overlay.entry_chosen.connect(lambda hit, block, rank, mode: events.append(("chosen", hit.entry.id, block.name, rank, mode)))
+    overlay.hidden.connect(lambda: events.append(("hidden",)))
+    overlay.paste_requested.connect(lambda plain, html, mode: events.append(("paste", plain)))
+    hits = [make_hit("a", "甲"), make_hit("b", "乙", blocks=THREE_BLOCKS)]
+    type_query(overlay, qtbot, "话术", hits)
+    key(overlay, qtbot, Qt.Key.Key_Down)
+    key(overlay, qtbot, Qt.Key.Key_Tab)  # second block of row 2
+    key(overlay, qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert events == [("chosen", "b", "话术：回访", 2, "copy_only"), ("hidden",), ("paste", "第二段 话术")]
+
+
+def test_entry_chosen_after_the_placeholder_form(overlay: Overlay, qtbot: QtBot) -> None:
+    chosen: list[tuple[str, int]] = []
+    overlay.entry_chosen.connect(lambda hit, block, rank, mode: chosen.append((hit.entry.id, rank)))
+    form_hit = make_hit("f", "订单", blocks=((BlockKind.SCRIPT, "话术", "订单 {订单号} 已处理"),))
+    type_query(overlay, qtbot, "订单", [make_hit("a", "甲"), form_hit])
+    assert overlay.select_row(1)
+    key(overlay, qtbot, Qt.Key.Key_Return)
+    assert overlay.stack.currentIndex() == PAGE_FORM
+    qtbot.keyClicks(overlay.form.edits()[0], "A-1")
+    key(overlay, qtbot, Qt.Key.Key_Return)
+    assert chosen == [("f", 2)]
+
+
+def test_escape_emits_hidden_without_a_choice(overlay: Overlay, qtbot: QtBot) -> None:
+    events: list[str] = []
+    overlay.entry_chosen.connect(lambda *a: events.append("chosen"))
+    overlay.hidden.connect(lambda: events.append("hidden"))
+    type_query(overlay, qtbot, "话术", [make_hit("a", "甲")])
+    key(overlay, qtbot, Qt.Key.Key_Escape)
+    assert events == ["hidden"]

@@ -85,3 +85,22 @@ def test_hotkey_error_is_shown(qtbot: QtBot) -> None:
     assert d.hotkey_status.isVisibleTo(d)
     assert "taken" in d.hotkey_status.text()
     assert not make(qtbot, Settings()).hotkey_status.isVisibleTo(d)
+
+
+def test_usage_options(qtbot: QtBot) -> None:
+    d = make(qtbot, Settings(usage_ranking=False, usage_logging=False))
+    assert not d.usage_ranking.isChecked() and not d.usage_logging.isChecked()
+    d.usage_ranking.setChecked(True)
+    d.usage_masking.setChecked(False)
+    d.accept()
+    result = d.result_settings()
+    assert result is not None
+    assert (result.usage_ranking, result.usage_logging, result.usage_masking) == (True, False, False)
+
+
+def test_locked_usage_ranking_is_kept(qtbot: QtBot) -> None:
+    d = make(qtbot, Settings(usage_ranking=False), locked={"usage_ranking": "团队统一"})
+    assert not d.usage_ranking.isEnabled()
+    d.usage_ranking.setChecked(True)
+    d.accept()
+    assert d.result_settings().usage_ranking is False

@@ -114,3 +114,27 @@ def test_searches_wait_for_the_engine(qtbot: QtBot, small_kb: Path) -> None:
     finally:
         thread.stop()
         engine.close()
+
+
+def test_task_thread_runs_jobs_in_order_off_the_gui_thread(qtbot) -> None:
+    import threading
+
+    from kbassist.ui.workers import TaskThread
+
+    tasks = TaskThread()
+    tasks.start()
+    gui = threading.get_ident()
+    ran: list[tuple[int, int]] = []
+    delivered: list[tuple[object, int]] = []
+    try:
+        for i in range(3):
+            tasks.submit(lambda i=i: ran.append((i, threading.get_ident())) or i,
+                         lambda result: delivered.append((result, threading.get_ident())))
+        tasks.submit(lambda: 1 / 0, lambda result: delivered.append((result, threading.get_ident())))
+        qtbot.waitUntil(lambda: len(delivered) == 4, timeout=5000)
+    finally:
+        tasks.stop()
+    assert [i for i, _ in ran] == [0, 1, 2] and all(t != gui for _, t in ran)
+    assert delivered == [(0, gui), (1, gui), (2, gui), (None, gui)]  # a failing job reports None, the queue goes on
+    tasks.submit(lambda: ran.append((9, 0)))  # after stop: ignored
+    assert len(ran) == 3
