@@ -7,6 +7,9 @@ chosen by k-fold cross-validation on the design cases; a validation part of the 
 
     .venv/bin/python benchmarks/fit_ranker.py                   # CV over the penalty grid, fit, print the weights
     .venv/bin/python benchmarks/fit_ranker.py --validate        # also score the validation part with those weights
+    .venv/bin/python benchmarks/fit_ranker.py --validate --all  # the shipped weights: refit on every case
+
+A new feature needs an entry in search.PRIOR_WEIGHTS (its editorial weight) before it can be fitted.
 
 Parts of kb/eval.tsv: A = the first batch, B = the cases after the `# --- second batch` comment; B is split into
 alternate cases B1 (design, with A) and B2 (validation). kb/eval-holdout.tsv is never read here.
@@ -82,7 +85,7 @@ def metrics(data: list[Sample], w: list[float]) -> tuple[float, float, float]:
     return h1 / n, h3 / n, mrr / n
 
 
-def fit(data: list[Sample], prior: list[float], lam: float, epochs: int = 300, lr: float = 0.5) -> list[float]:
+def fit(data: list[Sample], prior: list[float], lam: float, epochs: int = 200, lr: float = 60.0) -> list[float]:
     """Pairwise logistic loss, each case weighted equally, + lam * sum((w - prior)^2); projected to w >= 0."""
     pairs: list[tuple[list[float], float]] = []
     for vecs, labels, _ in data:
@@ -119,8 +122,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=Path, default=ROOT / "kb")
     parser.add_argument("--cases", type=Path, default=ROOT / "kb" / "eval.tsv")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--lams", default="0.001,0.003,0.01,0.03,0.1")
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--lams", default="0.00001,0.0001,0.001")
     parser.add_argument("--validate", action="store_true", help="score the validation part B2 too")
     parser.add_argument("--all", action="store_true", help="final fit on A+B1+B2 (after choosing the penalty)")
     args = parser.parse_args()

@@ -34,13 +34,24 @@ from kbassist.ui.reload import KbWatcher
 from kbassist.ui.settings_dialog import SettingsDialog
 from kbassist.ui.single_instance import SingleInstance, send, server_name
 from kbassist.ui.tray import Tray
-from kbassist.ui.workers import IndexThread, SearchThread, TaskThread
+from kbassist.ui.workers import IndexThread, SearchThread, ShareTasks, TaskThread
 
 log = logging.getLogger("kbassist.app")
 
 SELFTEST_TIMEOUT_MS = 120_000
 NO_TRAY_MARKER = "no-tray-notice-shown"
 GAP_DAYS = 30  # the 未命中 tab looks this far back
+PROBE_MS = 5000  # while the KB folder is unreachable (share offline), how often to look for its return
+
+
+def kb_reachable(root: Path) -> bool:
+    """True if the KB folder can be listed. May block for a long time on a dead share: call off the GUI thread."""
+    try:
+        with os.scandir(root) as it:
+            next(it, None)
+        return True
+    except OSError:
+        return False
 
 
 @dataclass
@@ -97,6 +108,13 @@ class App(QObject):
         self.exit_code = 0
         self._first_ready_logged = False
         self._watching = False
+        # The KB folder cannot be read (network share offline): search the last index, probe for its return.
+        self.kb_unreachable = False
+        self.probe_ms = PROBE_MS
+        self.probe_tasks = ShareTasks("kbassist-kb-probe")  # its own thread: a dead share may block a probe for long
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setSingleShot(True)
+        self._probe_timer.timeout.connect(self._probe_kb)
         self._selftest_done = False
         self._selftest_started = 0.0
         self.about_dialog: InfoDialog | None = None
@@ -171,6 +189,7 @@ class App(QObject):
         if self.settings_warnings:
             self.tray.message("kbassist", self.texts("settings_warnings", warnings="\n".join(self.settings_warnings)), warning=True)
         self.usage_tasks.start()
+        self.probe_tasks.start()
         self._open_usage()
         self._open_kb(self.kb_root)
         self.qapp.aboutToQuit.connect(self.shutdown)
@@ -190,6 +209,7 @@ class App(QObject):
         self.session = None  # quitting is not a dismissed search
         self.overlay.hide()
         self._close_kb()
+        self.probe_tasks.stop()
         # After the index: rows already queued are still written, then the log is closed.
         self.usage_tasks.submit(self._close_usage_job)
         self.usage_tasks.stop()
@@ -201,19 +221,23 @@ class App(QObject):
     def _open_kb(self, root: Path) -> None:
         self.kb_root = root
         self.index_ready = False
+        self.kb_unreachable = False
+        self.entry_count = 0
         self.overlay.set_index_ready(False)
         self.tray.set_status(str(root), 0, "loading")
-        index_dir, jieba_cache = self.dirs.index_dir(root), self.dirs.jieba_cache
+        dirs, jieba_cache = self.dirs, self.dirs.jieba_cache
 
         def make_engine() -> Any:
             # Imported here, on the index thread: whoosh/jieba/pypinyin take ~0.5 s to import.
             from kbassist.core.engine import Engine
 
-            return Engine(root, index_dir, jieba_cache=jieba_cache)
+            # Here too: naming the index resolves the KB path, which stalls while a network share is offline.
+            return Engine(root, dirs.index_dir(root), jieba_cache=jieba_cache)
 
         self.engine = None
         self.index_thread = IndexThread(make_engine)
         self.index_thread.engine_created.connect(self._on_engine_created)
+        self.index_thread.warmed_up.connect(self._on_warmed_up)
         self.index_thread.updated.connect(self._on_index_updated)
         self.index_thread.failed.connect(self._on_index_failed)
         self.index_thread.progress.connect(self.tray.set_progress)
@@ -227,6 +251,8 @@ class App(QObject):
         self.watcher.changed.connect(self.request_update)
 
     def _close_kb(self) -> None:
+        self._probe_timer.stop()
+        self.kb_unreachable = False
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
@@ -291,6 +317,18 @@ class App(QObject):
         if self.search_thread is not None:
             self.search_thread.set_engine(engine)
 
+    def _on_warmed_up(self) -> None:
+        """The index of the last run is open: search it at once, while the update (a slow share: minutes) runs."""
+        if self.engine is None or self.index_ready:
+            return
+        count = len(self.engine.entries)
+        if count and self.search_thread is not None:
+            self.entry_count = count
+            self.search_thread.set_enabled(True)
+            self.overlay.set_index_ready(True)
+            self.tray.set_status(str(self.kb_root), count, "loading")
+            log.info("searching the last index (%d entries) while the update runs", count)
+
     def request_update(self, rebuild: bool = False) -> None:
         if self.index_thread is not None:
             self.index_thread.request_update(rebuild)
@@ -311,6 +349,11 @@ class App(QObject):
                 getattr(report, "removed", "?"),
             )
         self.index_ready = True
+        if self.kb_unreachable:
+            self.kb_unreachable = False
+            self._probe_timer.stop()
+            log.info("knowledge base reachable again: %s", self.kb_root)
+            self._restart_watcher()  # its watches went with the old folder
         assert self.search_thread is not None
         self.search_thread.set_enabled(True)
         self.overlay.set_index_ready(True)
@@ -325,6 +368,64 @@ class App(QObject):
 
     def _on_index_failed(self, message: str) -> None:
         log.warning("index failed: %s", message)
+        root = self.kb_root
+        # Is the folder gone (share offline) or is it something else? Asked off the GUI thread: a dead share blocks.
+        self.probe_tasks.submit(lambda: kb_reachable(root), lambda ok: self._on_failure_probed(root, message, ok))
+
+    def _on_failure_probed(self, root: Path, message: str, reachable: bool | None) -> None:
+        if root != self.kb_root or self.index_thread is None:
+            return  # the KB was switched meanwhile
+        if reachable:
+            if self.kb_unreachable:
+                # Back, but the update failed for another reason: stop probing and watch the folder that is there now.
+                self.kb_unreachable = False
+                self._probe_timer.stop()
+                self._restart_watcher()
+                if self.watcher is not None:
+                    self.watcher.start()
+                    self._watching = True
+            self._show_index_failed(message)
+            return
+        first = not self.kb_unreachable
+        self.kb_unreachable = True
+        count = len(self.engine.entries) if self.engine is not None else 0
+        if count and self.search_thread is not None:
+            # The index is local and still good: keep searching it and say that it may be out of date.
+            self.entry_count = count
+            self.index_ready = True
+            self.search_thread.set_enabled(True)
+            self.overlay.set_index_ready(True)
+            self.tray.set_status(str(root), count, "unreachable")
+            if first:
+                log.warning("knowledge base unreachable, searching the last index: %s", message)
+                self.tray.message("kbassist", self.texts("kb_unreachable", kb=root), warning=True)
+            if self.selftest:
+                self._finish_selftest(1, f"selftest failed: {message}")
+        elif first:
+            self._show_index_failed(message)
+        self._probe_timer.start(self.probe_ms)
+
+    def _probe_kb(self) -> None:
+        root = self.kb_root
+        self.probe_tasks.submit(lambda: kb_reachable(root), lambda ok: self._on_probed(root, ok))
+
+    def _on_probed(self, root: Path, reachable: bool | None) -> None:
+        if root != self.kb_root or not self.kb_unreachable or self.index_thread is None:
+            return
+        if reachable:
+            log.info("knowledge base folder is back, updating: %s", root)
+            self.request_update()  # success clears the state; another failure probes again
+        else:
+            self._probe_timer.start(self.probe_ms)
+
+    def _restart_watcher(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = KbWatcher(self.kb_root, poll=self.watch_poll)
+        self.watcher.changed.connect(self.request_update)
+        self._watching = False  # _on_index_updated starts it
+
+    def _show_index_failed(self, message: str) -> None:
         self.tray.set_status(str(self.kb_root), self.entry_count, "failed", message)
         self.tray.message("kbassist", message, warning=True)
         self.overlay.set_index_error(message)
@@ -727,6 +828,16 @@ def _instance_name(dirs: paths.AppDirs) -> str:
     return server_name(home=os.environ.get(paths.HOME_ENV) or str(dirs.config))
 
 
+def load_settings(dirs: paths.AppDirs, env: dict[str, str] | None = None) -> tuple[Settings, list[str], dict[str, str]]:
+    """The settings files in priority order, lowest first: the team file (see settings.team_file), then the
+    user's file; built-in defaults under both. The command line (--kb, --hotkey) goes over all of them in App."""
+    team = settings_mod.team_file(paths.executable_dir(), env)
+    if team is not None:
+        log.info("team settings: %s%s", team, "" if team.is_file() else " (not found)")
+    layers = [p for p in (team, dirs.settings_file) if p is not None]
+    return settings_mod.load_layers(layers)
+
+
 def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
     """Run the tray app until it quits; with selftest, run headless once through start-up and a search."""
     if selftest:
@@ -741,12 +852,12 @@ def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
         qapp.setApplicationName("kbassist")
         qapp.setApplicationVersion(kbassist.__version__)
 
-        layers = [p for p in (settings_mod.team_file(paths.executable_dir()), dirs.settings_file) if p is not None]
-        settings, warnings, locked = settings_mod.load_layers(layers)
+        settings, warnings, locked = load_settings(dirs)
         if hotkey is not None and not settings_mod.valid_chord(hotkey):
             print(f"kbassist: --hotkey {hotkey!r} is not a valid chord (e.g. ctrl+alt+k)", file=sys.stderr)
             return 2
-        if kb is not None and not kb.is_dir():
+        # A folder on a share that is offline right now is fine if an earlier run indexed it: that index is searched.
+        if kb is not None and not kb.is_dir() and not dirs.index_dir(kb).is_dir():
             print(f"kbassist: knowledge base folder not found: {kb}", file=sys.stderr)
             return 2
 

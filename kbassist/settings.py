@@ -22,7 +22,12 @@ import tomli_w
 
 log = logging.getLogger("kbassist.settings")
 
+# Priority, highest first: the command line (--kb, --hotkey; applied by the app), the team's `kbassist.toml` next to
+# the frozen executable (IT ships it; it may lock keys), the user's settings.toml, the defaults of Settings.
 TEAM_FILE_NAME = "kbassist.toml"
+# Running from source there is no executable to sit next to: this names the team file instead (tests, trying out a
+# team file before IT ships it). The frozen app ignores it, so an agent cannot swap the file that locks settings.
+TEAM_FILE_ENV = "KBASSIST_TEAM_FILE"
 
 PASTE_MODES = ("paste", "paste_and_send", "copy_only")
 PASTE_CHORDS = ("ctrl+v", "shift+insert")
@@ -207,12 +212,16 @@ def load(path: Path) -> tuple[Settings, list[str]]:
     return settings, warnings
 
 
-def team_file(executable_dir: Path | None) -> Path | None:
-    """The team's `kbassist.toml` next to the executable, if there is one."""
-    if executable_dir is None:
-        return None
-    candidate = executable_dir / TEAM_FILE_NAME
-    return candidate if candidate.is_file() else None
+def team_file(executable_dir: Path | None, env: dict[str, str] | None = None) -> Path | None:
+    """Where the team defaults come from: `kbassist.toml` next to the frozen exe (if there is one there), or, from
+    source (`executable_dir` None), the file named by $KBASSIST_TEAM_FILE. A named file that does not exist counts as
+    empty in load_layers, like a missing user file.
+    """
+    if executable_dir is not None:
+        candidate = executable_dir / TEAM_FILE_NAME
+        return candidate if candidate.is_file() else None
+    value = (os.environ if env is None else env).get(TEAM_FILE_ENV, "").strip()
+    return Path(value).expanduser() if value else None
 
 
 def save(settings: Settings, path: Path, exclude: Iterable[str] = ()) -> None:

@@ -132,10 +132,18 @@ def test_team_layer_locks_keys(tmp_path: Path) -> None:
 
 
 def test_team_file_lookup(tmp_path: Path) -> None:
-    assert s.team_file(None) is None
+    assert s.team_file(None, env={}) is None
     assert s.team_file(tmp_path) is None
     write(tmp_path / "kbassist.toml", "")
     assert s.team_file(tmp_path) == tmp_path / "kbassist.toml"
+
+
+def test_team_file_from_source_comes_from_the_environment(tmp_path: Path) -> None:
+    named = tmp_path / "team.toml"
+    assert s.team_file(None, env={"KBASSIST_TEAM_FILE": str(named)}) == named
+    assert s.team_file(None, env={"KBASSIST_TEAM_FILE": "  "}) is None
+    # The frozen app looks only next to its exe: an agent's environment variable cannot swap the file that locks keys.
+    assert s.team_file(tmp_path, env={"KBASSIST_TEAM_FILE": str(named)}) is None
 
 
 @pytest.mark.parametrize("chord", ["ctrl+alt+k", "f8", "ctrl+shift+space", "alt+1", "super+f12"])

@@ -41,9 +41,8 @@ MAX_SEGMENTS = 12
 WRITE_LOCK_TIMEOUT = 2.0
 
 
-def stamp() -> dict[str, int | str]:
-    # The word list changes which jieba words are indexed, so an index made with another one is rebuilt.
-    return {"schema": SCHEMA_VERSION, "analysis": analysis.ANALYSIS_VERSION, "dictionary": analysis.DICTIONARY_TAG}
+def stamp() -> dict[str, int]:
+    return {"schema": SCHEMA_VERSION, "analysis": analysis.ANALYSIS_VERSION}
 
 
 def make_schema() -> Schema:
@@ -105,7 +104,7 @@ class FileRecord:
 
 @dataclass
 class Manifest:
-    stamp: dict[str, int | str]
+    stamp: dict[str, int]
     files: dict[str, FileRecord] = field(default_factory=dict)  # rel path → record
     indexed: dict[str, str] = field(default_factory=dict)  # rel path → digest of the document in the index
     index_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # Whoosh file → (size, crc32)
@@ -149,6 +148,13 @@ def _index_files(gen: Path, known: dict[str, tuple[int, int]] | None = None) -> 
     return out
 
 
+def _same_keys(old: Entry | None, new: Entry | None) -> bool:
+    """Whether two versions of a file's entry weigh the same in resolve_duplicates (absent, or same id and trigger)."""
+    if old is None or new is None:
+        return old is None and new is None
+    return old.id == new.id and old.trigger == new.trigger and old.rel_path == new.rel_path
+
+
 def _bucket(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8")) % RECORD_BUCKETS
 
@@ -169,6 +175,8 @@ class IndexStore:
         self._manifest: Manifest | None = None
         self._generation: Path | None = None
         self._verified = False
+        # (the file records, kept paths, problems) of the last resolve_duplicates; see _resolve_duplicates.
+        self._duplicates: tuple[dict[str, FileRecord], list[str], list[Problem]] | None = None
 
     # --- generations --------------------------------------------------------------------------------------------
 
@@ -343,28 +351,33 @@ class IndexStore:
         problems: list[Problem] = []
         scanned = scan(root, problems)
         files: dict[str, FileRecord] = {}
+        dirty: set[str] = set()  # paths whose record is new: their manifest bucket is rewritten
         total = len(scanned)
         for done, found in enumerate(scanned, 1):
-            files[found.rel] = self._read_record(found, root, old_files.get(found.rel))
+            # Inline fast path for the unchanged file (all but one on a save): the stat comes from the scan.
+            old, st = old_files.get(found.rel), found.stat
+            if old is not None and st is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size:
+                files[found.rel] = old
+            else:
+                files[found.rel] = self._read_record(found, root, old)
+                if files[found.rel] is not old:
+                    dirty.add(found.rel)
             if progress is not None:
                 progress(done, total)
         if progress is not None and total == 0:
             progress(0, 0)
-        parsed = [r.entry for r in files.values() if r.entry is not None]
-        kept, duplicate_problems = resolve_duplicates(parsed)
+        kept, duplicate_problems = self._resolve_duplicates(files, old_files, dirty)
         for record in files.values():
-            problems.extend(record.problems)
+            if record.problems:
+                problems.extend(record.problems)
         problems.extend(duplicate_problems)
         problems.sort(key=lambda p: (str(p.path or ""), p.line or 0, p.code))
-        digests = {rel: files[rel].digest for rel in files}
-        wanted = {e.rel_path: digests.get(e.rel_path, "") for e in kept}
-        by_rel = {e.rel_path: e for e in kept}
+        wanted = {e.rel_path: files[e.rel_path].digest if e.rel_path in files else "" for e in kept}
 
-        new_manifest = Manifest(stamp=stamp(), files=files, indexed=dict(wanted))
+        new_manifest = Manifest(stamp=stamp(), files=files, indexed=wanted)
         if reason is None and manifest is not None and gen is not None:
             try:
-                added, updated, removed = self._apply(gen, manifest.indexed, wanted, by_rel)
-                dirty = {rel for rel in files if files[rel] is not old_files.get(rel)}
+                added, updated, removed = self._apply(gen, manifest.indexed, wanted, kept)
                 dirty.update(rel for rel in old_files if rel not in files)
                 if dirty or added or updated or removed:
                     self._save_manifest(gen, new_manifest, dirty, manifest.index_files)
@@ -386,6 +399,28 @@ class IndexStore:
         removed = len([r for r in previous if r not in wanted])
         return IndexOutcome(kept, problems, added, updated, removed, True, reason, new_gen)
 
+    def _resolve_duplicates(
+        self, files: dict[str, FileRecord], old_files: dict[str, FileRecord], dirty: set[str]
+    ) -> tuple[list[Entry], list[Problem]]:
+        """kb.resolve_duplicates, re-used from the last update when no file came or went and no changed file has
+        another id or trigger (a typical save): the answer depends on nothing else, and on a 20k-entry KB it costs
+        more than everything else an unchanged file needs."""
+        memo = self._duplicates
+        if (
+            memo is not None
+            and memo[0] is old_files
+            and len(files) == len(old_files)
+            and all(rel in old_files and _same_keys(old_files[rel].entry, files[rel].entry) for rel in dirty)
+        ):
+            kept = [files[rel].entry for rel in memo[1]]
+            if all(e is not None for e in kept):
+                self._duplicates = (files, memo[1], memo[2])
+                return [e for e in kept if e is not None], list(memo[2])
+        kept_entries, duplicate_problems = resolve_duplicates(r.entry for r in files.values() if r.entry is not None)
+        rel_of = {id(r.entry): rel for rel, r in files.items() if r.entry is not None}
+        self._duplicates = (files, [rel_of[id(e)] for e in kept_entries], list(duplicate_problems))
+        return kept_entries, duplicate_problems
+
     def _read_record(self, found: ScannedFile, root: Path, old: FileRecord | None) -> FileRecord:
         """Re-use the old record when mtime and size agree; re-parse only when the content hash differs."""
         st = found.stat  # taken by the scan: no second stat per file
@@ -403,13 +438,21 @@ class IndexStore:
         return FileRecord(mtime, len(data), digest, entry, file_problems)
 
     def _apply(
-        self, gen: Path, indexed: dict[str, str], wanted: dict[str, str], by_rel: dict[str, Entry]
+        self, gen: Path, indexed: dict[str, str], wanted: dict[str, str], kept: list[Entry]
     ) -> tuple[int, int, int]:
-        added = [r for r in wanted if r not in indexed]
-        updated = [r for r in wanted if r in indexed and indexed[r] != wanted[r]]
-        removed = [r for r in indexed if r not in wanted]
+        added: list[str] = []
+        updated: list[str] = []
+        for rel, digest in wanted.items():
+            was = indexed.get(rel)
+            if was is None:
+                added.append(rel)
+            elif was != digest:
+                updated.append(rel)
+        removed = [r for r in indexed if r not in wanted] if len(indexed) + len(added) != len(wanted) else []
         if not (added or updated or removed):
             return 0, 0, 0
+        changed = set(added) | set(updated)
+        by_rel = {e.rel_path: e for e in kept if e.rel_path in changed}
         ix = windex.open_dir(str(gen))
         merge = len(ix._segments()) >= MAX_SEGMENTS  # noqa: SLF001 - Whoosh has no public segment count
         writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)

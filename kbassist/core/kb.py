@@ -136,7 +136,7 @@ def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]
         ancestors = ancestors | {key}
         try:
             with os.scandir(folder) as iterator:
-                children = sorted(iterator, key=lambda e: e.name)
+                children = list(iterator)  # files are sorted once at the end; only subfolders need name order
         except OSError as exc:
             if not prefix:
                 raise KbError(_root_message(root_path, exc)) from exc
@@ -144,9 +144,9 @@ def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]
             continue
         subfolders: list[tuple[str, str, os.stat_result, frozenset[tuple[int, int]]]] = []
         for child in children:
-            if _is_hidden(child):
-                continue
             name = child.name
+            if name[0] == "." or (_HAS_FILE_ATTRIBUTES and _is_hidden(child)):
+                continue
             try:
                 is_dir = child.is_dir(follow_symlinks=True)
                 is_file = not is_dir and child.is_file(follow_symlinks=True)
@@ -186,7 +186,9 @@ def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]
                             "符号链接指向的文件不存在，已跳过\nbroken symlink",
                         )
                     )
-        stack.extend(reversed(subfolders))  # reversed: the stack then pops them in name order
+        # By path, which within one folder is by name; reversed: the stack then pops them in name order.
+        subfolders.sort(key=lambda item: item[0], reverse=True)
+        stack.extend(subfolders)
     found.sort(key=lambda item: item.rel)
     return found
 

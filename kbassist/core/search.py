@@ -36,8 +36,40 @@ SNIPPET_CHARS = 60
 # benchmarks/fit_ranker.py: pairwise logistic regression (expected entry vs every other candidate) on the tuning
 # cases of kb/eval.tsv, with an L2 penalty that pulls each weight towards the editorial prior in PRIOR_WEIGHTS, so
 # features with little evidence in the cases keep their hand-set meaning instead of being fitted to a few queries.
-PRIOR_WEIGHTS: dict[str, float] = {'trigger': 12.0, 'trigger_prefix': 4.0, 'exact': 7.14, 'title': 1.97, 'contained': 3.73, 'query_in': 1.7, 'lcs': 0.4, 'dice': 2.48, 'head_cov': 1.49, 'chars': 2.18, 'bigrams': 0.89, 'py_extra': 1.26, 'py_bigrams_extra': 2.41, 'py_lcs_extra': 1.89, 'py_dice_extra': 2.97, 'initials': 5.0, 'word_initials': 3.57, 'latin': 2.56, 'bm25': 3.78, 'problem': 2.31, 'body': 2.93, 'body_chars': 3.27}
-WEIGHTS: dict[str, float] = {'trigger': 12.0, 'trigger_prefix': 4.0, 'exact': 7.14, 'title': 1.97, 'contained': 3.73, 'query_in': 1.7, 'lcs': 0.4, 'dice': 2.48, 'head_cov': 1.49, 'chars': 2.18, 'bigrams': 0.89, 'py_extra': 1.26, 'py_bigrams_extra': 2.41, 'py_lcs_extra': 1.89, 'py_dice_extra': 2.97, 'initials': 5.0, 'word_initials': 3.57, 'latin': 2.56, 'bm25': 3.78, 'problem': 2.31, 'body': 2.93, 'body_chars': 3.27}
+PRIOR_WEIGHTS: dict[str, float] = {
+    "trigger": 12.0,  # the query is the entry's trigger: the agent's own shortcut, always first
+    "trigger_prefix": 4.0,
+    "exact": 7.0,  # the query is the title or an alias
+    "title": 0.3,  # the match is in the title rather than an alias: a mild preference
+    "contained": 3.0,  # a whole title/alias appears inside the query (pasted sentences)
+    "query_in": 2.5,  # the whole query appears inside a title/alias (short keyword)
+    "lcs": 2.0,  # longest common substring with one title/alias, relative to both lengths
+    "dice": 2.0,  # character Dice similarity with the closest title/alias
+    "head_cov": 1.0,  # share of a title/alias's characters the query contains, in any order
+    "chars": 1.5,  # idf-weighted share of the query's characters found in title/aliases/tags
+    "bigrams": 2.5,  # idf-weighted share of the query's bigrams found in title/aliases/tags
+    # Pinyin evidence counts only beyond what the characters already matched: homophones, typed pinyin.
+    "py_extra": 1.2,
+    "py_bigrams_extra": 2.0,
+    "py_lcs_extra": 1.6,
+    "py_dice_extra": 1.6,
+    "initials": 5.0,  # typed initials equal to a title/alias's initials
+    "word_initials": 3.5,  # typed initials that are word initials of a title/alias in another order (dhkm)
+    "latin": 2.0,  # share of English words found in title/aliases/id
+    "bm25": 2.0,  # the candidate score (BM25-style over all fields), relative to the best candidate
+    # idf-weighted share of the query's bigrams in the 问题 section (the customer's words), then anywhere in the
+    # entry (scripts and steps too), each beyond the share the title/aliases matched.
+    "problem_extra": 3.0,
+    "body_extra": 1.0,
+    "body_chars": 0.5,  # idf-weighted share of the query's characters in the 问题 section
+}
+# Fitted on all 483 tuning cases (benchmarks/fit_ranker.py --all; penalty chosen by 4-fold CV on parts A+B1).
+WEIGHTS: dict[str, float] = {
+    "trigger": 12.00, "trigger_prefix": 4.00, "exact": 7.00, "title": 2.64, "contained": 3.45, "query_in": 2.01,
+    "lcs": 0.79, "dice": 3.17, "head_cov": 2.91, "chars": 2.89, "bigrams": 1.39, "py_extra": 0.96,
+    "py_bigrams_extra": 2.19, "py_lcs_extra": 1.46, "py_dice_extra": 2.06, "initials": 5.00, "word_initials": 3.51,
+    "latin": 2.70, "bm25": 3.47, "problem_extra": 2.79, "body_extra": 3.15, "body_chars": 4.55,
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +91,6 @@ class QueryInfo:
     syllable_set: frozenset[str] = frozenset()
     syllable_pairs: tuple[str, ...] = ()  # "ka_mi" for each neighbouring pair
     syllable_code: str = ""  # the syllables as a syllable_string
-    bigram_set: frozenset[str] = frozenset()
     converted: str = ""  # the query with English and typed pinyin read as Chinese, when that changed anything
 
     @property
@@ -69,8 +100,9 @@ class QueryInfo:
 
 # Chat boilerplate around the actual question (greetings, "what do I do", "order number …"). Pasted customer
 # messages are full of it and it matched entries about greetings or any "怎么办" alias instead of the problem.
-FILLER = ("你好", "您好", "亲", "在吗", "请问", "怎么办", "怎么回事", "什么情况", "谢谢", "麻烦", "急用", "订单号",
-          "单号", "帮我看看", "帮忙看看", "帮我看下", "帮我查一下", "帮我查查", "看一下")
+FILLER = ("你好", "您好", "亲", "在吗", "在不在", "有人吗", "人呢", "请问", "怎么办", "怎么回事", "什么情况", "谢谢",
+          "麻烦", "急用", "急急急", "订单号", "单号", "帮我看看", "帮忙看看", "帮我看下", "帮我查一下", "帮我查查",
+          "看一下", "老板")
 _FILLER_RE = re.compile("|".join(sorted(FILLER, key=len, reverse=True)))
 # A label followed by a number is a data field the customer pasted (手机号13812345678), not part of the question.
 _ID_FIELD_RE = re.compile(
@@ -112,6 +144,8 @@ def _as_chinese(normalized: str, english: set[str], lexicon: Mapping[str, str],
                 pending.extend(syllables)
                 continue
         flush()
+        if run in analysis.ENGLISH_STOP:
+            continue  # "where is my card code" reads 在哪卡密
         if vocabulary and is_cjk(run[0]) and len(run) >= 2:
             known = frozenset(segmenter.words(run)) if segmenter is not None else frozenset()
             run = _correct_homophones(run, lexicon, vocabulary, known)
@@ -160,6 +194,10 @@ def _correct_homophones(run: str, lexicon: Mapping[str, str], vocabulary: frozen
     out: list[str] = []
     i = 0
     n = len(run)
+    # One pinyin call for the run (pypinyin is the slow part of a long pasted sentence); one syllable per character.
+    syllables = analysis.pinyin_of(run)
+    if len(syllables) != n:
+        return run
     while i < n:
         step = 0
         for j in range(min(n, i + 4), i + 1, -1):
@@ -172,7 +210,7 @@ def _correct_homophones(run: str, lexicon: Mapping[str, str], vocabulary: frozen
                 span = run[i:j]
                 if span in known:
                     continue
-                word = lexicon.get(" ".join(analysis.pinyin_of(span)))
+                word = lexicon.get(" ".join(syllables[i:j]))
                 if word and len(word) == len(span) and any(a == b for a, b in zip(word, span)):
                     out.append(word)
                     step = j - i
@@ -200,7 +238,10 @@ def analyze_query(
     # English words and typed pinyin are read as the KB's Chinese wording (refund → 退款, kami → 卡密), in place,
     # so "kami没到" is compared as 卡密没到; the latin words still count as themselves (ids, English aliases).
     english = analysis.english_words(normalized)
-    expanded = _as_chinese(normalized, english, lexicon or {}, vocabulary, segmenter)
+    reading = _as_chinese(normalized, english, lexicon or {}, vocabulary, segmenter)
+    synonyms = [w for w in analysis.synonym_terms(reading) if w not in reading]
+    # Synonyms are separate runs after the query: no character pairs across the joins.
+    expanded = " ".join([reading, *synonyms]) if synonyms else reading
     runs = analysis.runs(normalized)
     cjk_runs = tuple(r for r in analysis.runs(expanded) if is_cjk(r[0]))
     latin = tuple(r for r in runs if r.isalpha() and r.isascii() and r not in analysis.ENGLISH_STOP)
@@ -233,13 +274,12 @@ def analyze_query(
     return QueryInfo(
         normalized=normalized,
         compact=normalized.replace(" ", ""),
-        converted=expanded.replace(" ", "") if expanded != normalized else "",
+        converted=reading.replace(" ", "") if reading != normalized else "",
         cjk_runs=cjk_runs,
         cjk="".join(cjk_runs),
         latin=latin,
         chars=tuple(chars),
         bigrams=tuple(bigram_set),
-        bigram_set=frozenset(bigram_set),
         words=tuple(words),
         syllables=syllables,
         latin_pinyin=tuple(latin_pinyin),
@@ -269,9 +309,11 @@ class EntryFeatures:
     head_py_seqs: tuple[str, ...]  # per title/alias: its syllables in order, as syllable_string
     head_cjk: tuple[str, ...]  # per title/alias: its Chinese characters only
     word_initials: frozenset[str]  # initials of each jieba word of the title/aliases: 卡密→km, 兑换→dh
-    problem_bigrams: frozenset[str]  # the 问题 section is written in the customer's words
-    problem_chars: frozenset[str] = frozenset()
-    body_bigrams: frozenset[str] = frozenset()  # every section: customers describe problems in the scripts' words
+    # The Chinese runs of the 问题 section (written in the customer's words) and of every section (customers
+    # describe problems in the scripts' words too), "|"-joined. Kept as text, not sets of pairs: `pair in text` is
+    # fast on a section this size and costs a fraction of the memory on a 5k-entry KB.
+    problem_cjk: str = ""
+    body_cjk: str = ""
     head_words: tuple[str, ...] = ()  # jieba words and short runs of title/aliases/tags: the typed-pinyin vocabulary
 
     @classmethod
@@ -296,6 +338,7 @@ class EntryFeatures:
                         head_words.add(run)
                     if len(run) >= 3:
                         head_words.update(segmenter.words(run))
+                        head_words.update(analysis.bigrams(run))
         for text in (entry.title, *entry.aliases):
             normalized = analysis.normalize(text)
             char_sets.append(frozenset(c for c in normalized if is_cjk(c)))
@@ -308,17 +351,8 @@ class EntryFeatures:
                     words = segmenter.words(run) if len(run) >= 3 else [run]
                     for word in words:
                         word_initials.add(analysis.initials_of(analysis.pinyin_of(word)))
-        problem_bigrams: set[str] = set()
-        problem_chars: set[str] = set()
-        for run in analysis.runs(analysis.normalize(entry.problem_text)):
-            if is_cjk(run[0]):
-                problem_bigrams.update(analysis.bigrams(run))
-                problem_chars.update(run)
-        body_bigrams: set[str] = set()
-        for block in entry.blocks:
-            for run in analysis.runs(analysis.normalize(block.text)):
-                if is_cjk(run[0]):
-                    body_bigrams.update(analysis.bigrams(run))
+        problem_runs = [r for r in analysis.runs(analysis.normalize(entry.problem_text)) if is_cjk(r[0])]
+        body_runs = [r for block in entry.blocks for r in analysis.runs(analysis.normalize(block.text)) if is_cjk(r[0])]
         for text in (entry.title, *entry.aliases, *entry.tags):
             normalized = analysis.normalize(text)
             for run in analysis.runs(normalized):
@@ -350,9 +384,8 @@ class EntryFeatures:
             head_py_seqs=tuple(py_seqs),
             head_cjk=tuple(cjk_heads),
             word_initials=frozenset(w for w in word_initials if len(w) >= 2),
-            problem_bigrams=frozenset(problem_bigrams),
-            problem_chars=frozenset(problem_chars),
-            body_bigrams=frozenset(body_bigrams),
+            problem_cjk="|".join(problem_runs),
+            body_cjk="|".join(body_runs),
             head_words=tuple(sorted(head_words)),
         )
 
@@ -418,6 +451,7 @@ class Ranker:
         self.lexicon: Mapping[str, str] = {}
         self.vocabulary: frozenset[str] = frozenset()
         self._lexicon_size = -1
+        self._readings: dict[str, str] = {}  # word → pinyin, kept across rebuilds so an update stays cheap
         self._cache: dict[str, tuple[Entry, EntryFeatures]] = {}
         self._lock = threading.Lock()
 
@@ -446,6 +480,11 @@ class Ranker:
             self._lexicon_size = len(entries)
         return count
 
+    def ensure_lexicon(self, entries: Mapping[str, Entry] | list[Entry]) -> None:
+        """Build the vocabulary on first use when no update primed it (a Searcher used on its own)."""
+        if len(entries) != self._lexicon_size:
+            self.prime(entries.values() if isinstance(entries, Mapping) else entries)
+
     def _build_lexicon(self, entries: list[Entry]) -> tuple[dict[str, str], frozenset[str]]:
         """The KB's own vocabulary by reading, so typed pinyin can be compared as Chinese (kami → 卡密)."""
         uses: dict[str, int] = {}
@@ -456,10 +495,15 @@ class Ranker:
             uses[word] = uses.get(word, 0) + 1
         lexicon: dict[str, str] = {}
         best: dict[str, int] = {}
+        readings = self._readings
+        if len(readings) > 500_000:  # a KB rewritten many times over: start again rather than grow without end
+            readings.clear()
         for word, count in uses.items():
-            if not all(is_cjk(c) for c in word):
+            key = readings.get(word)
+            if key is None:
+                key = readings[word] = " ".join(analysis.pinyin_of(word)) if all(is_cjk(c) for c in word) else ""
+            if not key:
                 continue
-            key = " ".join(analysis.pinyin_of(word))
             if count > best.get(key, 0):
                 lexicon[key] = word
                 best[key] = count
@@ -524,7 +568,7 @@ class Ranker:
             total = sum(char_weights)
             if total:
                 feats["chars"] = sum(w for c, w in zip(q.chars, char_weights) if c in f.head_chars) / total
-                feats["body_chars"] = sum(w for c, w in zip(q.chars, char_weights) if c in f.problem_chars) / total
+                feats["body_chars"] = sum(w for c, w in zip(q.chars, char_weights) if c in f.problem_cjk) / total
         feats["exact"] = exact
         feats["contained"] = contained
         feats["query_in"] = query_in
@@ -539,8 +583,12 @@ class Ranker:
             total_w = sum(weights) or 1.0
             bigram_cov = sum(w for b, w in zip(q.bigrams, weights) if b in f.head_bigrams) / total_w
             feats["bigrams"] = bigram_cov
-            feats["problem"] = sum(w for b, w in zip(q.bigrams, weights) if b in f.problem_bigrams) / total_w
-            feats["body"] = sum(w for b, w in zip(q.bigrams, weights) if b in f.body_bigrams) / total_w
+            # The body counts only beyond what the title/aliases already matched, like pinyin: a short keyword
+            # matches the body of many entries, and the heads already said which one it names.
+            problem = sum(w for b, w in zip(q.bigrams, weights) if b in f.problem_cjk) / total_w
+            body = sum(w for b, w in zip(q.bigrams, weights) if b in f.body_cjk) / total_w
+            feats["problem_extra"] = max(0.0, problem - bigram_cov)
+            feats["body_extra"] = max(0.0, body - bigram_cov)
         if q.syllables:
             qs = q.syllable_set
             py = sum(1 for x in q.syllables if x in f.head_syllables) / len(q.syllables)
@@ -576,6 +624,8 @@ class Ranker:
                         best = max(best, 0.4 * share)
                 if len(typed) >= 4 and f.word_initials and _splits_into(typed, f.word_initials):
                     words = max(words, share)
+                elif q.cjk and typed in f.word_initials:
+                    words = max(words, share)  # initials beside Chinese stand for one word: jf兑换 is 积分兑换
             feats["initials"] = best
             feats["word_initials"] = words
         if q.latin:
@@ -655,6 +705,7 @@ class Searcher:
 
     def search(self, query: str, entries: Mapping[str, Entry], limit: int = 10) -> list[Hit]:
         """Hits for query; entries maps rel path → entry (the documents' source of truth)."""
+        self.ranker.ensure_lexicon(entries)
         q = analyze_query(query, self.segmenter, self.ranker.lexicon, self.ranker.vocabulary)
         if q.empty or limit <= 0:
             return []
@@ -783,6 +834,8 @@ def fallback_search(
     query: str, entries: Iterable[Entry], segmenter: Segmenter, ranker: Ranker, limit: int = 10
 ) -> list[Hit]:
     """Rank entries without Whoosh (the index is being repaired): the same re-ranker, no BM25."""
+    entries = list(entries)
+    ranker.ensure_lexicon(entries)
     q = analyze_query(query, segmenter, ranker.lexicon, ranker.vocabulary)
     if q.empty or limit <= 0:
         return []

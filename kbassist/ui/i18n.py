@@ -18,6 +18,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "state_loading": ("正在建立索引…", "indexing…"),
     "state_ready": ("就绪", "ready"),
     "state_failed": ("失败：{error}", "failed: {error}"),
+    "state_unreachable": ("知识库暂时无法访问，正在使用上次的索引", "KB unreachable, using the last index"),
+    "kb_unreachable": (
+        "知识库暂时无法访问，正在使用上次的索引（{kb}）。恢复后会自动更新。",
+        "The knowledge base is unreachable; searching the last index ({kb}). It updates by itself once it is back.",
+    ),
     # Window titles other than the overlay's avoid the word "kbassist": tests find the overlay by that name.
     "no_tray_title": ("知识库助手已在后台运行", "KB assistant is running in the background"),
     "no_tray_body": (
@@ -42,7 +47,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "index_loading": ("正在建立索引，请稍候…", "Building the index, please wait…"),
     "index_error": ("知识库无法使用：{error}\n请在“设置”中选择知识库文件夹。", "The knowledge base cannot be used: {error}\nChoose the KB folder in Settings."),
-    "settings_warnings": ("设置文件有误，已对这些项使用默认值：\n{warnings}", "Some settings were invalid and use their defaults:\n{warnings}"),
+    # Also for keys the team file locks: "invalid" would blame the agent for IT's choice.
+    "settings_warnings": ("设置文件中有些项未生效：\n{warnings}", "Some settings were not applied:\n{warnings}"),
     "open_kb_button": ("打开知识库文件夹", "Open KB folder"),
     "no_pasteable": ("此条目没有可粘贴的话术或步骤", "This entry has no script or steps to paste"),
     "tier_2": ("二线", "Tier 2"),

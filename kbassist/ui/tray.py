@@ -149,7 +149,7 @@ class Tray(QObject):
         self.retranslate()
 
     def set_status(self, kb: str, entries: int, state: str, error: str = "") -> None:
-        """state: "loading", "ready" or "failed"."""
+        """state: "loading", "ready", "failed" or "unreachable" (KB folder offline, the last index is used)."""
         self._kb, self._entries, self._state, self._error = kb, entries, f"state_{state}", error
         self._progress = ""
         self._update_tooltip()

@@ -1,4 +1,4 @@
-"""Background threads: loading/indexing, searches (latest query wins), and a serial queue for small jobs (usage log)."""
+"""Background threads: loading/indexing, searches (latest query wins), serial queues for small jobs and share walks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from kbassist.core.model import Hit
 
@@ -229,6 +229,76 @@ class TaskThread(QThread):
                 result = None
             with self._cond:
                 self._busy = False
+            if done is not None:
+                self.finished_job.emit(done, result)
+
+    def _deliver(self, done: Callable[[Any], None], result: Any) -> None:
+        done(result)
+
+
+class ShareTasks(QObject):
+    """Like TaskThread, for file-system work on a KB folder that may sit on a network share.
+
+    While a share is offline one `stat` or directory listing can block for a minute. The jobs therefore run on a
+    daemon Python thread that `stop()` waits for only briefly and may leave behind, so quitting never hangs on a
+    dead share (a QThread cannot be abandoned: destroying a running one aborts the process). Jobs still queued at
+    stop are dropped: they are walks and probes, nothing to keep.
+    """
+
+    finished_job = Signal(object, object)  # (done callback, result)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._cond = threading.Condition()
+        self._jobs: list[tuple[Callable[[], Any], Callable[[Any], None] | None]] = []
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self.finished_job.connect(self._deliver)  # queued to this object's (the GUI) thread
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
+
+    def submit(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+        with self._cond:
+            if self._stopping:
+                return
+            self._jobs.append((job, done))
+            self._cond.notify()
+
+    def stop(self, timeout: float = 2.0) -> bool:
+        """Drop queued jobs, wait up to `timeout` s for the running one; False if it was left blocked."""
+        with self._cond:
+            self._stopping = True
+            self._jobs.clear()
+            self._cond.notify()
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        if thread.is_alive():
+            log.warning("%s: a file-system call is still blocked (network share?); not waiting for it", self.name)
+            return False
+        return True
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._jobs and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                job, done = self._jobs.pop(0)
+            try:
+                result = job()
+            except Exception:  # noqa: BLE001 - one failing job must not stop the queue
+                log.exception("background job failed")
+                result = None
+            with self._cond:
+                if self._stopping:
+                    return  # the owner may be gone: deliver nothing
             if done is not None:
                 self.finished_job.emit(done, result)
 

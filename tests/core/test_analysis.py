@@ -106,3 +106,25 @@ def test_jieba_cache_in_given_place_and_quiet(tmp_path: Path, capsys: pytest.Cap
     captured = capsys.readouterr()
     assert "Prefix dict" not in captured.err and "Building" not in captured.err
     assert any("jieba" in r.getMessage() for r in caplog.records)
+
+
+def test_regional_and_colloquial_words_read_as_the_kb_writes_them() -> None:
+    assert analysis.apply_variants(analysis.normalize("儲值沒到帳")) == "充值没到账"
+    assert analysis.apply_variants("啥时候发货") == "什么时候发货"
+    assert analysis.apply_variants("卡密没到账") == "卡密没到账"
+
+
+def test_english_terms_translate_whole_words_longest_first() -> None:
+    assert analysis.english_terms("can i get a refund") == ["退款"]
+    assert analysis.translate_english("card code not received") == "卡密 没收到"
+    assert analysis.translate_english("refundable") == "refundable"  # whole words only
+    assert analysis.english_terms("卡密没到") == []
+
+
+def test_english_words_are_not_taken_for_pinyin() -> None:
+    assert analysis.english_words("kami refund can") == {"refund", "can"}
+
+
+def test_synonyms_are_added_not_substituted() -> None:
+    assert analysis.synonym_terms("我要退钱 服务器选错了") == ["退款", "区服"]
+    assert analysis.synonym_terms("卡密没到") == []

@@ -1,81 +1,93 @@
-"""Tests for how jieba's and pypinyin's dictionaries are loaded: the trimmed word list and the phrase readings."""
+"""Tests for how jieba's and pypinyin's dictionaries are loaded: the compact word table and the phrase readings."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kbassist.core import analysis, index, pinyin_phrases
+from kbassist.core import analysis, pinyin_phrases
 from kbassist.core.analysis import Segmenter
-from kbassist.core.index import IndexStore
-
-from _entries import small_kb
-
-
-def _jieba_words() -> dict[str, int]:
-    import jieba
-
-    with jieba.Tokenizer().get_dict_file() as source:
-        return {w.decode(): int(f) for w, f, *_ in (line.split(b" ") for line in source)}
 
 
 def _temp_jieba_files() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("jieba*")}
 
 
-def test_trimmed_dictionary_is_made_in_the_cache_folder(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def reference() -> Any:
+    """jieba's own tokenizer on its own dict (built in memory), with our domain words."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    with tokenizer.get_dict_file() as source:
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
+    tokenizer.initialized = True
+    for word in analysis.DOMAIN_WORDS:
+        tokenizer.add_word(word, freq=20000)
+    return tokenizer
+
+
+def test_table_made_in_the_cache_folder_and_read_back(tmp_path: Path) -> None:
     before = _temp_jieba_files()
     cache = tmp_path / "cache" / "jieba.cache"
+    Segmenter(cache).load()
+    assert cache.is_file() and not list(cache.parent.glob("*.tmp"))
+    assert _temp_jieba_files() == before  # nothing in the system temp dir
+    stamp = cache.stat().st_mtime_ns
     seg = Segmenter(cache)
     seg.load()
-    assert seg.dictionary_file is not None and seg.dictionary_file.parent == cache.parent
-    assert seg.dictionary_file.is_file() and cache.is_file()
-    assert not list(cache.parent.glob("*.tmp"))
-    assert _temp_jieba_files() == before  # nothing in the system temp dir
-    assert "退款" in seg.words("申请退款流程")
+    assert cache.stat().st_mtime_ns == stamp  # read, not made again
+    assert "激活码" in seg.words("客户说激活码没到账")
 
 
-def test_trimmed_dictionary_keeps_common_words_and_characters_drops_rare_ones(tmp_path: Path) -> None:
-    words = _jieba_words()
-    rare = next(w for w, f in words.items() if len(w) >= 2 and f < analysis.JIEBA_MIN_FREQ)
-    common = next(w for w, f in words.items() if len(w) >= 2 and f >= analysis.JIEBA_MIN_FREQ)
-    rare_char = next(w for w, f in words.items() if len(w) == 1 and f < analysis.JIEBA_MIN_FREQ)
-    written = analysis.write_trimmed_dictionary(tmp_path / "dict.txt")
-    kept = {line.split(" ")[0] for line in written.read_text(encoding="utf-8").splitlines()}
-    assert common in kept and rare_char in kept and rare not in kept
-    assert len(kept) < len(words) / 2
-
-
-def test_trimmed_dictionary_made_again_when_missing(tmp_path: Path) -> None:
+def test_table_made_again_when_missing_or_damaged(tmp_path: Path) -> None:
     cache = tmp_path / "jieba.cache"
-    first = Segmenter(cache)
-    first.load()
-    assert first.dictionary_file is not None
-    first.dictionary_file.unlink()
+    Segmenter(cache).load()
+    good = cache.read_bytes()
+    for damage in (b"", good[:1000], b"not a table", good + b"x"):
+        cache.write_bytes(damage)
+        seg = Segmenter(cache)
+        seg.load()
+        assert seg.words("卡密没到账怎么办") == ["卡密", "没到", "到账", "没到账", "怎么", "怎么办"]
+        assert cache.read_bytes() == good
     cache.unlink()
-    second = Segmenter(cache)
-    second.load()
-    assert first.dictionary_file.is_file() and cache.is_file()
-    assert second.words("卡密没到账怎么办") == first.words("卡密没到账怎么办")
+    Segmenter(cache).load()
+    assert cache.read_bytes() == good
 
 
-def test_unusable_cache_folder_builds_in_memory(tmp_path: Path) -> None:
+def test_table_answers_every_lookup_like_jieba(tmp_path: Path, reference: Any) -> None:
+    keys, freqs, total = analysis.build_table(reference.get_dict_file())
+    table = analysis.CompactFreq(keys, freqs)
+    assert total == reference.total - 20000 * len(analysis.DOMAIN_WORDS)
+    assert len(keys) == len(set(keys))  # no two words or prefixes share a hash
+    # Every word and prefix jieba knows (domain words aside) with jieba's frequency; a sample of unknowns absent.
+    added = {w[:n] for w in analysis.DOMAIN_WORDS for n in range(1, len(w) + 1)}  # add_word's words and prefixes
+    wrong = [w for w, f in reference.FREQ.items() if w not in added and table.get(w) != f]
+    assert wrong == []
+    assert all(w not in table for w in ("紫罗兰独角兽", "卡密没到", "qq", "zzzz"))
+
+
+def test_words_same_as_jieba(tmp_path: Path, reference: Any) -> None:
+    seg = Segmenter(tmp_path / "jieba.cache")
+    for text in ("我付了钱怎么还没收到卡密啊", "支付宝付款后二维码失效了", "王者荣耀点券充值失败重复扣款", "自动续费怎么取消"):
+        expected = [w for w in reference.cut_for_search(text, HMM=False) if len(w) >= 2]
+        assert seg.words(text) == expected
+
+
+def test_unusable_cache_folder_still_segments(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     seg = Segmenter(blocker / "jieba.cache")  # its folder cannot be made: a file is in the way
-    seg.load()
-    reference = Segmenter(tmp_path / "ok" / "jieba.cache")
-    assert seg.words("客户申请退款流程") == reference.words("客户申请退款流程")
+    assert "退款" in seg.words("客户申请退款流程")
     assert blocker.read_text(encoding="utf-8") == "x"
 
 
-def test_no_cache_file_writes_nothing(tmp_path: Path) -> None:
+def test_no_cache_file_writes_nothing() -> None:
     before = _temp_jieba_files()
-    seg = Segmenter(None)
-    assert seg.dictionary_file is None
-    assert "卡密" in seg.words("卡密兑换教程")
+    assert "卡密" in Segmenter(None).words("卡密兑换教程")
     assert _temp_jieba_files() == before
 
 
@@ -93,13 +105,3 @@ def test_phrase_table_matches_installed_pypinyin() -> None:
     # Fails after a pypinyin upgrade that changes readings: run `python -m kbassist.core.pinyin_phrases`.
     expected = pinyin_phrases.needed(*pinyin_phrases.pypinyin_tables())
     assert {p: [r[0] for r in rs] for p, rs in pinyin_phrases.phrases().items()} == expected
-
-
-def test_index_made_with_another_dictionary_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seg = Segmenter(tmp_path / "jieba.cache")
-    kb = small_kb(tmp_path / "kb")
-    IndexStore(tmp_path / "index", seg).update(kb)
-    monkeypatch.setattr(analysis, "DICTIONARY_TAG", "jieba-other")
-    assert index.stamp()["dictionary"] == "jieba-other"
-    outcome = IndexStore(tmp_path / "index", seg).update(kb)
-    assert outcome.rebuilt and outcome.rebuild_reason and "version changed" in outcome.rebuild_reason

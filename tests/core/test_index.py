@@ -242,3 +242,33 @@ def test_manifest_mismatch_rebuilds(store: IndexStore, kb: Path) -> None:
         pickle.dump(manifest, handle)
     outcome = _fresh_store(store).update(kb)
     assert outcome.rebuilt and "corrupted" in (outcome.rebuild_reason or "")
+
+
+def _bump(path: Path) -> None:
+    # Same-size rewrites within one mtime tick are invisible to any mtime check; move the clock on explicitly.
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_duplicate_ids_follow_edits_between_updates(tmp_path: Path, segmenter: Segmenter) -> None:
+    kb = small_kb(tmp_path / "kb")
+    store = IndexStore(tmp_path / "index", segmenter)
+    assert not [p for p in store.update(kb).problems if p.code == "duplicate-id"]
+    # An edit that keeps the id: the kept entry is the new version.
+    path = write_entry(kb, "退款/refund-policy.md", "refund-policy", "退款政策二", trigger="tkzc")
+    _bump(path)
+    outcome = store.update(kb)
+    assert outcome.updated == 1 and "退款政策二" in {e.title for e in outcome.entries}
+    # An edit that takes another entry's id: reported, the first by path kept.
+    write_entry(kb, "退款/refund-policy.md", "card-not-received", "退款政策", trigger="tkzc")
+    _bump(path)
+    outcome = store.update(kb)
+    assert [p.code for p in outcome.problems if p.code == "duplicate-id"] == ["duplicate-id"]
+    assert sorted(e.id for e in outcome.entries) == ["card-not-received", "password-reset"]
+    # And back: the problem is gone with the next update.
+    write_entry(kb, "退款/refund-policy.md", "refund-policy", "退款政策", trigger="tkzc")
+    _bump(path)
+    outcome = store.update(kb)
+    assert not [p for p in outcome.problems if p.code == "duplicate-id"]
+    assert sorted(e.id for e in outcome.entries) == ["card-not-received", "password-reset", "refund-policy"]
+    assert outcome.added == 1  # the entry skipped as a duplicate is indexed again

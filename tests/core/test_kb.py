@@ -897,3 +897,14 @@ def test_load_kb_on_random_files_never_raises(files: dict[str, bytes]) -> None:
 
 def test_tests_run_in_portable_mode(kbassist_home: Path) -> None:
     assert os.environ["KBASSIST_HOME"] == str(kbassist_home)
+
+
+def test_scan_gives_relative_paths_and_stats(kb_dir: Any) -> None:
+    root = kb_dir({"b/z.md": "# Z\n", "a.md": "# A\n", "a-b/x.md": "# X\n", "a/deep/y.md": "# Yy\n", ".h/q.md": "#"})
+    found = kb.scan(root)
+    assert [f.rel for f in found] == ["a-b/x.md", "a.md", "a/deep/y.md", "b/z.md"]
+    assert [Path(f.path) for f in found] == scan_files(root)
+    for f in found:
+        assert Path(f.path) == root / f.rel
+        assert f.stat is not None and f.stat.st_size == (root / f.rel).stat().st_size
+        assert f.stat.st_mtime_ns == (root / f.rel).stat().st_mtime_ns

@@ -154,3 +154,50 @@ def test_filler_alone_is_still_searched() -> None:
 
     assert strip_filler("在吗") == "在吗"
     assert strip_filler("你好 卡密 怎么办") == "卡密"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kami没到", "card-not-received"),  # typed pinyin beside Chinese reads as the KB's word
+        ("tuikuan zhengce", "refund-policy"),
+        ("can i get a refund", "refund-policy"),  # English through the term map, function words ignored
+        ("my password forgot", "password-reset"),
+    ],
+)
+def test_mixed_pinyin_and_english_queries(searcher: tuple[Searcher, dict[str, Entry]], query: str,
+                                          expected: str) -> None:
+    assert _ids(searcher, query)[0] == expected
+
+
+def test_homophone_typos_of_kb_words_are_corrected_but_ordinary_words_kept() -> None:
+    from kbassist.core.search import _correct_homophones
+
+    seg = Segmenter(None)
+    lexicon = {"you hui quan": "优惠券", "ji fen": "积分", "ka mi": "卡密"}
+    vocabulary = frozenset(lexicon.values())
+    assert _correct_homophones("优会券", lexicon, vocabulary) == "优惠券"
+    assert _correct_homophones("卡蜜没到", lexicon, vocabulary) == "卡密没到"
+    # 几分 is a word of its own (几分钟), not a typo of 积分.
+    run = "几分钟能到"
+    assert _correct_homophones(run, lexicon, vocabulary, frozenset(seg.words(run))) == run
+
+
+def test_pinyin_converts_through_the_kb_vocabulary_only() -> None:
+    from kbassist.core.search import _convert_pinyin
+
+    lexicon = {"ka mi": "卡密", "mei dao zhang": "没到账"}
+    assert _convert_pinyin(["ka", "mi", "mei", "dao", "zhang"], lexicon) == ["卡密", "没到账"]
+    assert _convert_pinyin(["zen", "me", "ka", "mi"], lexicon) == ["zenme", "卡密"]
+
+
+def test_ranker_weights_cover_every_feature(searcher: tuple[Searcher, dict[str, Entry]]) -> None:
+    from kbassist.core.search import PRIOR_WEIGHTS, WEIGHTS
+
+    s, entries = searcher
+    assert set(WEIGHTS) == set(PRIOR_WEIGHTS)
+    q = analyze_query("卡密没到账 kami refund kmwd", s.segmenter, s.ranker.lexicon, s.ranker.vocabulary)
+    for entry in entries.values():
+        feats = s.ranker.features(q, entry, 1.0, 2.0, {})
+        assert set(feats) <= set(WEIGHTS), set(feats) - set(WEIGHTS)
+        assert all(0.0 <= v <= 1.0 for v in feats.values()), feats

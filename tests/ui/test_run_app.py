@@ -81,3 +81,15 @@ def test_second_start_and_show_reach_the_running_instance(small_kb: Path, kbassi
         if first.poll() is None:
             os.killpg(first.pid, signal.SIGKILL)
             first.wait()
+
+
+def test_offline_kb_with_an_earlier_index_starts(small_kb: Path, kbassist_home: Path, tmp_path: Path) -> None:
+    """--kb on a share that is offline at start: refused only when no earlier run indexed it."""
+    code = RUN.format(kb=f"Path({str(small_kb)!r})", selftest=True)
+    first = subprocess.run([sys.executable, "-c", code], env=env(kbassist_home), capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    small_kb.rename(tmp_path / "offline")
+    proc = subprocess.run([sys.executable, "-c", code], env=env(kbassist_home), capture_output=True, text=True, timeout=120)
+    assert "knowledge base folder not found" not in proc.stderr  # it started
+    assert "knowledge base unreachable, searching the last index" in proc.stderr
+    assert proc.returncode == 1  # the self-test still reports that the KB itself could not be read

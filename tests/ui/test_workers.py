@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kbassist import paths
 from kbassist.core.engine import Engine
-from kbassist.ui.workers import IndexThread, SearchThread
+from kbassist.ui.workers import IndexThread, SearchThread, ShareTasks
 
 
 class GatedEngine:
@@ -138,3 +138,43 @@ def test_task_thread_runs_jobs_in_order_off_the_gui_thread(qtbot) -> None:
     assert delivered == [(0, gui), (1, gui), (2, gui), (None, gui)]  # a failing job reports None, the queue goes on
     tasks.submit(lambda: ran.append((9, 0)))  # after stop: ignored
     assert len(ran) == 3
+
+
+def test_share_tasks_run_in_order_and_deliver_on_the_gui_thread(qtbot: QtBot) -> None:
+    tasks = ShareTasks("test-share")
+    tasks.start()
+    ran_on: list[threading.Thread] = []
+    results: list[tuple[int, threading.Thread]] = []
+
+    def job(i: int) -> int:
+        ran_on.append(threading.current_thread())
+        return i
+
+    for i in range(3):
+        tasks.submit(lambda i=i: job(i), lambda r: results.append((r, threading.current_thread())))
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=3000)
+    assert [r for r, _ in results] == [0, 1, 2]
+    assert all(t is threading.main_thread() for _, t in results)
+    assert all(t is not threading.main_thread() for t in ran_on)
+    assert tasks.stop()
+
+
+def test_share_tasks_stop_does_not_wait_for_a_blocked_share(qtbot: QtBot) -> None:
+    tasks = ShareTasks("test-share")
+    tasks.start()
+    release = threading.Event()
+    entered = threading.Event()
+    delivered: list[object] = []
+
+    def stuck() -> str:  # a directory listing on a share that went offline
+        entered.set()
+        release.wait(10)
+        return "late"
+
+    tasks.submit(stuck, delivered.append)
+    tasks.submit(lambda: "queued", delivered.append)
+    assert entered.wait(3)
+    assert tasks.stop(timeout=0.1) is False  # returns instead of hanging the quit
+    release.set()
+    qtbot.wait(200)
+    assert delivered == []  # nothing is delivered to an owner that has stopped
