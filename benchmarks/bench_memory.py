@@ -70,9 +70,9 @@ def main() -> int:
     import whoosh.index  # noqa: F401
 
     step("whoosh")
-    import zhconv
+    from kbassist.core import zhcn
 
-    zhconv.convert("測試", "zh-cn")  # zhconv loads its tables on first use
+    zhcn.to_simplified("測試")  # the traditional→simplified table, loaded on first use as the app does
     step("zhconv")
     from kbassist.core import analysis
 

@@ -25,6 +25,7 @@ from kbassist.core.usage import COPIED, DISMISSED, NO_RESULT, PASTED, USED_OUTCO
 from kbassist.core.usage import gap_queries, rerank_hits
 from kbassist.native import Backends, get_backends
 from kbassist.native.base import HotkeyError, PasteMode, PasteOutcome, WindowRef
+from kbassist.native.clipboard import release_before_exit
 from kbassist.native.paste import Paster
 from kbassist.settings import Settings
 from kbassist.ui.dialogs import InfoDialog, ProblemsDialog
@@ -214,6 +215,7 @@ class App(QObject):
         self.usage_tasks.submit(self._close_usage_job)
         self.usage_tasks.stop()
         self.tray.hide()
+        release_before_exit()
 
     def _resolve_kb(self) -> Path:
         return (self.kb_override or self.settings.kb_root(paths.bundled_kb())).expanduser()

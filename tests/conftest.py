@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import sys
+
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,3 +28,13 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def sample_kb() -> Path:
     return REPO / "kb"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_clipboard_released() -> Iterator[None]:
+    """Tests that set the offscreen clipboard from Python would crash the interpreter at exit (see the function)."""
+    yield
+    if "PySide6.QtGui" in sys.modules:  # core tests never import Qt; do not start now
+        from kbassist.native.clipboard import release_before_exit
+
+        release_before_exit()

@@ -7,6 +7,7 @@ import math
 import os
 import re
 import struct
+import sys
 import threading
 import time
 import unicodedata
@@ -20,7 +21,6 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-import zhconv
 
 # pypinyin reads these when it is first imported: without them it keeps its 47k-phrase dictionary (twice, as a copy)
 # and ~50 MB stay resident. The phrases that change a toneless reading are loaded back right below.
@@ -29,7 +29,7 @@ os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 import pypinyin  # noqa: E402 - must follow the environment set just above
 from pypinyin import Style, lazy_pinyin  # noqa: E402
 
-from kbassist.core import pinyin_phrases  # noqa: E402
+from kbassist.core import pinyin_phrases, zhcn  # noqa: E402
 
 log = logging.getLogger("kbassist.index")
 
@@ -117,7 +117,7 @@ def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     # zhconv's t2s maps phrases too; one call on the whole text is far cheaper than per character.
     if any(is_cjk(c) for c in text):
-        text = zhconv.convert(text, "zh-cn")
+        text = zhcn.to_simplified(text)
     return " ".join(_RUN.findall(text))
 
 
@@ -132,7 +132,7 @@ def fold_chars(text: str) -> str:
         out.append(folded)
     joined = "".join(out)
     if any(is_cjk(c) for c in joined):
-        converted = zhconv.convert(joined, "zh-cn")
+        converted = zhcn.to_simplified(joined)
         if len(converted) == len(joined):
             joined = converted
     return joined
@@ -327,6 +327,7 @@ def _read_table(path: Path) -> tuple[array, array, int] | None:
 
 def _jieba_table(cache_file: Path | None) -> tuple[array, array, int]:
     """jieba's dictionary as a compact table, from cache_file when it holds one, else built (and saved there)."""
+    _quiet_jieba()
     import jieba
 
     if cache_file is not None:
@@ -454,7 +455,15 @@ def _quiet_jieba() -> None:
     global _quiet_done  # a one-time logging tweak, not state anything reads
     if _quiet_done:
         return
-    import jieba  # noqa: F401 - importing jieba installs its stderr handler, which is removed right below
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        # jieba reads its bundled files through pkg_resources when that imports (~7 MB resident, nothing else here
+        # needs it) and through plain open() otherwise; the same files either way.
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment] - makes `import pkg_resources` fail
+        try:
+            import jieba  # noqa: F401 - importing jieba installs its stderr handler, which is removed right below
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba  # noqa: F401,F811
 
     jieba_log = logging.getLogger("jieba")
     for handler in list(jieba_log.handlers):

@@ -159,6 +159,17 @@ def _bucket(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8")) % RECORD_BUCKETS
 
 
+def _check_still_there(root: Path) -> None:
+    """Files the scan did not see are removed from the index only while the KB folder itself is still readable: a
+    network share that drops during the scan looks like every file gone, and the index must keep them."""
+    try:
+        with os.scandir(root) as listing:
+            next(listing, None)
+    except OSError as exc:
+        raise KbError(f"知识库文件夹在更新时无法读取，索引未改动 (KB folder became unreadable during the update; "
+                      f"the index is unchanged): {root}: {exc.strerror or exc}") from exc
+
+
 def _write_atomic(path: Path, payload: object) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as handle:
@@ -366,6 +377,8 @@ class IndexStore:
                 progress(done, total)
         if progress is not None and total == 0:
             progress(0, 0)
+        if any(rel not in files for rel in old_files):
+            _check_still_there(root)
         kept, duplicate_problems = self._resolve_duplicates(files, old_files, dirty)
         for record in files.values():
             if record.problems:

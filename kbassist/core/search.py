@@ -6,6 +6,7 @@ import heapq
 import logging
 import math
 import re
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -304,8 +305,9 @@ class EntryFeatures:
     head_latin: frozenset[str]
     trigger: str
     title_chars: frozenset[str]
-    head_char_sets: tuple[frozenset[str], ...]  # per title/alias: its characters (for Dice similarity)
-    head_py_sets: tuple[frozenset[str], ...]  # per title/alias: its syllables
+    # per title/alias: its distinct syllables, sorted (a tuple: a set per alias cost most of the features' memory;
+    # the per-alias character sets are head_cjk's characters, so they are not stored at all)
+    head_py_sets: tuple[tuple[str, ...], ...]
     head_py_seqs: tuple[str, ...]  # per title/alias: its syllables in order, as syllable_string
     head_cjk: tuple[str, ...]  # per title/alias: its Chinese characters only
     word_initials: frozenset[str]  # initials of each jieba word of the title/aliases: 卡密→km, 兑换→dh
@@ -325,7 +327,6 @@ class EntryFeatures:
         py_bigrams: set[str] = set()
         initials: list[str] = []
         latin: set[str] = set(analysis.id_words(entry.id))
-        char_sets: list[frozenset[str]] = []
         py_sets: list[frozenset[str]] = []
         py_seqs: list[str] = []
         cjk_heads: list[str] = []
@@ -341,7 +342,6 @@ class EntryFeatures:
                         head_words.update(analysis.bigrams(run))
         for text in (entry.title, *entry.aliases):
             normalized = analysis.normalize(text)
-            char_sets.append(frozenset(c for c in normalized if is_cjk(c)))
             seq = tuple(analysis.pinyin_sequence(normalized))
             py_sets.append(frozenset(seq))
             py_seqs.append(syllable_string(seq))
@@ -371,23 +371,33 @@ class EntryFeatures:
         title = analysis.compact(entry.title)
         return cls(
             heads=heads,
-            head_chars=frozenset(chars),
-            head_bigrams=frozenset(bigrams),
-            head_syllables=frozenset(syllables),
-            head_py_bigrams=frozenset(py_bigrams),
-            head_initials=tuple(initials),
-            head_latin=frozenset(latin),
+            head_chars=_shared(chars),
+            head_bigrams=_shared(bigrams),
+            head_syllables=_shared(syllables),
+            head_py_bigrams=_shared(py_bigrams),
+            head_initials=tuple(_intern(i) for i in initials),
+            head_latin=_shared(latin),
             trigger=analysis.compact(entry.trigger),
-            title_chars=frozenset(c for c in title if is_cjk(c)),
-            head_char_sets=tuple(char_sets),
-            head_py_sets=tuple(py_sets),
+            title_chars=_shared(c for c in title if is_cjk(c)),
+            head_py_sets=tuple(tuple(sorted(_intern(x) for x in s)) for s in py_sets),
             head_py_seqs=tuple(py_seqs),
             head_cjk=tuple(cjk_heads),
-            word_initials=frozenset(w for w in word_initials if len(w) >= 2),
+            word_initials=_shared(w for w in word_initials if len(w) >= 2),
             problem_cjk="|".join(problem_runs),
             body_cjk="|".join(body_runs),
-            head_words=tuple(sorted(head_words)),
+            head_words=tuple(_intern(w) for w in sorted(head_words)),
         )
+
+
+_intern = sys.intern
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _shared(items: Iterable[str]) -> frozenset[str]:
+    """A frozenset of interned strings: the same characters, bigrams and syllables recur in thousands of entries,
+    and one shared copy of each (plus one shared empty set) is most of the features' memory on a big KB."""
+    out = frozenset(_intern(x) for x in items)
+    return out if out else _EMPTY
 
 
 def _longest_common(a: str, b: str) -> int:
@@ -451,9 +461,16 @@ class Ranker:
         self.lexicon: Mapping[str, str] = {}
         self.vocabulary: frozenset[str] = frozenset()
         self._lexicon_size = -1
-        self._readings: dict[str, str] = {}  # word → pinyin, kept across rebuilds so an update stays cheap
+        # The vocabulary's running state: uses per word, the words counted for each entry (its features'
+        # head_words), each word's reading ("" when it has none) and the words of each reading.
+        self._uses: dict[str, int] = {}
+        self._counted: dict[str, tuple[str, ...]] = {}
+        self._readings: dict[str, str] = {}
+        self._by_reading: dict[str, set[str]] = {}
+        self._domain_counted = False
         self._cache: dict[str, tuple[Entry, EntryFeatures]] = {}
         self._lock = threading.Lock()
+        self._lexicon_lock = threading.Lock()
 
     def features_of(self, entry: Entry) -> EntryFeatures:
         cached = self._cache.get(entry.rel_path)
@@ -476,8 +493,11 @@ class Ranker:
                 self.features_of(entry)
                 count += 1
         if count or len(entries) != self._lexicon_size:
-            self.lexicon, self.vocabulary = self._build_lexicon(entries)
-            self._lexicon_size = len(entries)
+            # The running counts are shared state: an update and a search that finds the vocabulary stale (a
+            # Searcher used on its own) must not interleave their changes.
+            with self._lexicon_lock:
+                self._update_lexicon(entries)
+                self._lexicon_size = len(entries)
         return count
 
     def ensure_lexicon(self, entries: Mapping[str, Entry] | list[Entry]) -> None:
@@ -485,29 +505,82 @@ class Ranker:
         if len(entries) != self._lexicon_size:
             self.prime(entries.values() if isinstance(entries, Mapping) else entries)
 
-    def _build_lexicon(self, entries: list[Entry]) -> tuple[dict[str, str], frozenset[str]]:
-        """The KB's own vocabulary by reading, so typed pinyin can be compared as Chinese (kami → 卡密)."""
-        uses: dict[str, int] = {}
-        for entry in entries:
-            for word in self.features_of(entry).head_words:
+    def _update_lexicon(self, entries: list[Entry]) -> None:
+        """The KB's own vocabulary by reading, so typed pinyin can be compared as Chinese (kami → 卡密).
+
+        Kept up to date incrementally: only the words of added, changed and removed entries are recounted, and only
+        the readings of those words are decided again (a one-file save on a 20k-entry KB touches a few dozen words
+        instead of recounting every entry). For each reading the most used word wins; among equally used words
+        the smallest, so the result depends on the entries alone, not on the order they were seen in.
+        """
+        uses = self._uses
+        touched: set[str] = set()
+        if not self._domain_counted:
+            self._domain_counted = True
+            for word in analysis.DOMAIN_WORDS:
                 uses[word] = uses.get(word, 0) + 1
-        for word in analysis.DOMAIN_WORDS:
-            uses[word] = uses.get(word, 0) + 1
-        lexicon: dict[str, str] = {}
-        best: dict[str, int] = {}
-        readings = self._readings
-        if len(readings) > 500_000:  # a KB rewritten many times over: start again rather than grow without end
-            readings.clear()
-        for word, count in uses.items():
-            key = readings.get(word)
-            if key is None:
-                key = readings[word] = " ".join(analysis.pinyin_of(word)) if all(is_cjk(c) for c in word) else ""
-            if not key:
+                touched.add(word)
+        seen: set[str] = set()
+        for entry in entries:
+            rel = entry.rel_path
+            seen.add(rel)
+            words = self.features_of(entry).head_words
+            old = self._counted.get(rel)
+            if old is words or old == words:
+                self._counted[rel] = words
                 continue
-            if count > best.get(key, 0):
-                lexicon[key] = word
-                best[key] = count
-        return lexicon, frozenset(uses)
+            if old is not None:
+                for word in old:
+                    uses[word] -= 1
+                touched.update(old)
+            for word in words:
+                uses[word] = uses.get(word, 0) + 1
+            touched.update(words)
+            self._counted[rel] = words
+        for rel in [r for r in self._counted if r not in seen]:
+            old = self._counted.pop(rel)
+            for word in old:
+                uses[word] -= 1
+            touched.update(old)
+            self._cache.pop(rel, None)
+        if not touched:
+            return
+        readings, by_reading = self._readings, self._by_reading
+        keys: set[str] = set()
+        words_changed = False
+        for word in touched:
+            n = uses.get(word, 0)
+            key = readings.get(word)
+            if n <= 0:
+                uses.pop(word, None)
+                if key is not None:
+                    readings.pop(word)
+                    words_changed = True
+                    if key:
+                        group = by_reading[key]
+                        group.discard(word)
+                        if not group:
+                            del by_reading[key]
+                        keys.add(key)
+                continue
+            if key is None:
+                words_changed = True
+                key = readings[word] = " ".join(analysis.pinyin_of(word)) if all(is_cjk(c) for c in word) else ""
+                if key:
+                    by_reading.setdefault(key, set()).add(word)
+            if key:
+                keys.add(key)
+        lexicon = dict(self.lexicon)
+        for key in keys:
+            group = by_reading.get(key)
+            if not group:
+                lexicon.pop(key, None)
+                continue
+            lexicon[key] = min(group, key=lambda w: (-uses[w], w))
+        # New objects, swapped in whole: a search running in another thread sees the old or the new vocabulary.
+        self.lexicon = lexicon
+        if words_changed:
+            self.vocabulary = frozenset(uses)
 
     def features(
         self,
@@ -543,12 +616,12 @@ class Ranker:
         if q_chars:
             ncq = len(q.cjk)
             nq = len(q_chars)
-            for n, (head, chars) in enumerate(zip(f.head_cjk, f.head_char_sets)):
+            for n, head in enumerate(f.head_cjk):
                 # Most titles/aliases share nothing with the query: skip them before any string work.
-                if not chars or q_chars.isdisjoint(chars):
+                if not head or q_chars.isdisjoint(head):
                     continue
-                shared = len(q_chars & chars)
-                d = 2.0 * shared / (nq + len(chars))
+                shared = len(q_chars.intersection(head))
+                d = 2.0 * shared / (nq + len(set(head)))
                 if d > dice:
                     dice = d
                 if len(head) >= 2:
@@ -601,7 +674,7 @@ class Ranker:
             for seq, syls in zip(f.head_py_seqs, f.head_py_sets):
                 if not syls or qs.isdisjoint(syls):
                     continue
-                d = 2.0 * len(qs & syls) / (len(qs) + len(syls))
+                d = 2.0 * len(qs.intersection(syls)) / (len(qs) + len(syls))
                 if d > py_dice:
                     py_dice = d
                 if nsyl >= 2:

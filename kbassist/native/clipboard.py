@@ -75,3 +75,17 @@ class ClipboardKeeper:
         else:
             self._clipboard.setMimeData(snapshot.to_mime(), QClipboard.Mode.Clipboard)
         self._ours = None
+
+
+def release_before_exit() -> None:
+    """WORKAROUND: free a clipboard content made in Python while Python is still running.
+
+    Qt's default clipboard, used by the offscreen and minimal platforms, keeps its QMimeData in a global static that
+    is destroyed by the C library's exit handlers, after Python has finalised; a QMimeData created from Python then
+    calls back into the dead interpreter and the process ends with SIGSEGV. Those platforms have no other program
+    that could read the clipboard, so clearing it loses nothing. Real platforms (xcb, windows) keep their clipboard
+    in the platform integration, which QApplication destroys in time, and are left alone.
+    """
+    app = QGuiApplication.instance()
+    if app is not None and QGuiApplication.platformName() in ("offscreen", "minimal"):
+        QGuiApplication.clipboard().clear(QClipboard.Mode.Clipboard)

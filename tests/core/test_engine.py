@@ -152,3 +152,39 @@ def test_edited_entry_appears_once(engine: Engine, kb: Path) -> None:
     hits = engine.search("退款政策")
     assert [h.entry.id for h in hits].count("refund-policy") == 1
     assert hits[0].entry.title == "退款政策2"
+
+
+def test_share_dropping_during_update_removes_nothing(engine: Engine, kb: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from kbassist.core import index
+
+    engine.update()
+    before = engine.search("卡密没到账")
+    assert before and before[0].entry.id == "card-not-received"
+    real_scan = index.scan
+    gone = kb.with_name("kb-offline")
+
+    def dropping_scan(root: Path, problems: list) -> list:
+        found = real_scan(root, problems)
+        kb.rename(gone)  # the share drops while the update runs: most files look deleted, the folder unreadable
+        return found[:1]
+
+    monkeypatch.setattr(index, "scan", dropping_scan)
+    with pytest.raises(KbError, match="unreadable during the update"):
+        engine.update()
+    assert set(engine.entries) == {"card-not-received", "refund-policy", "password-reset"}
+    assert [h.entry.id for h in engine.search("卡密没到账")] == [h.entry.id for h in before]
+    assert engine.search("退款") and engine.search("重置密码")
+
+    monkeypatch.setattr(index, "scan", real_scan)
+    gone.rename(kb)  # the share is back: nothing was removed from the index, so nothing is to be added again
+    report = engine.update()
+    assert (report.added, report.updated, report.removed, report.rebuilt) == (0, 0, 0, False)
+
+
+def test_files_deleted_while_folder_readable_are_removed(engine: Engine, kb: Path) -> None:
+    engine.update()
+    victim = next(p for p in kb.rglob("*.md") if "refund" in p.read_text(encoding="utf-8"))
+    victim.unlink()
+    report = engine.update()
+    assert report.removed == 1 and "refund-policy" not in engine.entries

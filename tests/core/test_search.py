@@ -201,3 +201,35 @@ def test_ranker_weights_cover_every_feature(searcher: tuple[Searcher, dict[str, 
         feats = s.ranker.features(q, entry, 1.0, 2.0, {})
         assert set(feats) <= set(WEIGHTS), set(feats) - set(WEIGHTS)
         assert all(0.0 <= v <= 1.0 for v in feats.values()), feats
+
+
+def test_incremental_vocabulary_equals_a_fresh_build() -> None:
+    import random
+
+    from kbassist.core.search import Ranker
+
+    seg = Segmenter(None)
+    words = ["卡密", "卡蜜", "优惠券", "优会券", "充值", "冲值", "到账", "到帐", "退款", "兑换码", "对换码", "密码找回"]
+    rnd = random.Random(7)
+
+    def make(n: int, version: int) -> Entry:
+        picked = rnd.sample(words, 3)
+        return Entry(id=f"e{n}", title=picked[0] + picked[1], path=Path(f"/kb/e{n}.md"), rel_path=f"e{n}.md",
+                     category="c", aliases=(picked[2], f"{picked[1]}没到{version}"[:6]),
+                     blocks=(Block(BlockKind.PROBLEM, "问题", f"客户问{picked[0]}。"),))
+
+    ranker = Ranker(seg)
+    current = {n: make(n, 0) for n in range(12)}
+    for step in range(40):
+        n = rnd.randrange(16)
+        if n in current and rnd.random() < 0.3:
+            del current[n]  # removed
+        else:
+            current[n] = make(n, step)  # added or changed
+        entries = list(current.values())
+        ranker.prime(entries)
+        fresh = Ranker(seg)
+        fresh.prime(list(reversed(entries)))  # the order entries come in does not matter
+        assert ranker.lexicon == fresh.lexicon
+        assert ranker.vocabulary == fresh.vocabulary
+    assert "ka mi" in ranker.lexicon
