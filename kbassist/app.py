@@ -830,16 +830,6 @@ def _instance_name(dirs: paths.AppDirs) -> str:
     return server_name(home=os.environ.get(paths.HOME_ENV) or str(dirs.config))
 
 
-def load_settings(dirs: paths.AppDirs, env: dict[str, str] | None = None) -> tuple[Settings, list[str], dict[str, str]]:
-    """The settings files in priority order, lowest first: the team file (see settings.team_file), then the
-    user's file; built-in defaults under both. The command line (--kb, --hotkey) goes over all of them in App."""
-    team = settings_mod.team_file(paths.executable_dir(), env)
-    if team is not None:
-        log.info("team settings: %s%s", team, "" if team.is_file() else " (not found)")
-    layers = [p for p in (team, dirs.settings_file) if p is not None]
-    return settings_mod.load_layers(layers)
-
-
 def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
     """Run the tray app until it quits; with selftest, run headless once through start-up and a search."""
     if selftest:
@@ -854,7 +844,7 @@ def run_app(kb: Path | None, hotkey: str | None, selftest: bool = False) -> int:
         qapp.setApplicationName("kbassist")
         qapp.setApplicationVersion(kbassist.__version__)
 
-        settings, warnings, locked = load_settings(dirs)
+        settings, warnings, locked = settings_mod.load_effective(dirs)
         if hotkey is not None and not settings_mod.valid_chord(hotkey):
             print(f"kbassist: --hotkey {hotkey!r} is not a valid chord (e.g. ctrl+alt+k)", file=sys.stderr)
             return 2

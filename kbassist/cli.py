@@ -26,30 +26,9 @@ class CliError(Exception):
 
 def resolve_kb(kb: str | None) -> Path:
     """The KB folder: --kb, else the configured one, else the bundled sample."""
-    if kb:
-        return Path(kb).expanduser()
-    configured = _configured_kb()
-    if configured is not None:
-        return configured
-    return paths.bundled_kb()
+    from kbassist.settings import resolve_kb as resolve
 
-
-def _configured_kb() -> Path | None:
-    try:
-        from kbassist import settings as settings_mod
-    except ImportError:
-        return None
-    loader = getattr(settings_mod, "load_effective", None) or getattr(settings_mod, "load", None)
-    if loader is None:
-        return None
-    try:
-        result = loader()
-    except Exception as exc:  # a broken settings file must not stop the CLI
-        log.debug("settings not readable: %s", exc)
-        return None
-    current = result[0] if isinstance(result, tuple) else result
-    kb_path = getattr(current, "kb_path", None)
-    return Path(kb_path).expanduser() if kb_path else None
+    return resolve(kb)
 
 
 def open_engine(kb: str | None) -> Engine:
@@ -183,9 +162,9 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     cases_path = Path(args.cases)
     if not cases_path.is_file():
         raise CliError(f"找不到评测文件 (cases file not found): {cases_path}")
-    cases, bad_lines = _load_cases(load_cases, cases_path)
-    for line in bad_lines:
-        sys.stderr.write(f"{line}\n")
+    cases = load_cases(cases_path)
+    for problem in cases.problems:
+        sys.stderr.write(f"{problem}\n")
     if not cases:
         raise CliError(f"评测文件没有用例 (no cases in): {cases_path}")
     engine = open_engine(args.kb)
@@ -197,17 +176,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(report.to_text() if hasattr(report, "to_text") else _eval_text(report.to_json()))
+        out.write(_eval_text(report.to_json()))
     return 0
-
-
-def _load_cases(load_cases: Callable[..., Any], path: Path) -> tuple[list[Any], list[str]]:
-    """load_cases returns the cases (a list whose `.problems` names bad lines), or a (cases, problems) tuple."""
-    loaded = load_cases(path)
-    if isinstance(loaded, tuple):
-        cases, problems = loaded
-        return list(cases), [str(p) for p in problems]
-    return list(loaded), [str(p) for p in getattr(loaded, "problems", None) or []]
 
 
 def _eval_text(data: dict[str, Any]) -> str:

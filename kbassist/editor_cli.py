@@ -51,16 +51,11 @@ def _guarded(func: Command) -> Command:
 
 
 def _settings() -> Any | None:
-    """The effective settings (team file, then user file), or None when the settings module is not there."""
+    """The effective settings (team file, then user file), or None when they cannot be read."""
+    from kbassist import settings as settings_mod
+
     try:
-        from kbassist import settings as settings_mod
-    except ImportError:
-        return None
-    try:
-        dirs = paths.app_dirs()
-        layers = [p for p in (settings_mod.team_file(paths.executable_dir()), dirs.settings_file) if p is not None]
-        loaded, _warnings, _locked = settings_mod.load_layers(layers)
-        return loaded
+        return settings_mod.load_effective(paths.app_dirs())[0]
     except Exception as exc:  # a broken settings file must not stop a report
         log.debug("settings not readable: %s", exc)
         return None
@@ -68,11 +63,9 @@ def _settings() -> Any | None:
 
 def resolve_kb(kb: str | None) -> Path:
     """--kb, else the configured KB, else the bundled sample."""
-    if kb:
-        return Path(kb).expanduser()
-    settings = _settings()
-    kb_path = getattr(settings, "kb_path", "") if settings is not None else ""
-    return Path(kb_path).expanduser() if kb_path else paths.bundled_kb()
+    from kbassist import settings as settings_mod
+
+    return settings_mod.resolve_kb(kb)
 
 
 def open_usage() -> Any:

@@ -20,6 +20,8 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 
 import tomli_w
 
+from kbassist.paths import AppDirs, app_dirs, bundled_kb, executable_dir
+
 log = logging.getLogger("kbassist.settings")
 
 # Priority, highest first: the command line (--kb, --hotkey; applied by the app), the team's `kbassist.toml` next to
@@ -210,6 +212,24 @@ def load(path: Path) -> tuple[Settings, list[str]]:
     """Load one user settings file (see load_layers)."""
     settings, warnings, _ = load_layers([path])
     return settings, warnings
+
+
+def load_effective(dirs: AppDirs, env: dict[str, str] | None = None) -> tuple[Settings, list[str], dict[str, str]]:
+    """The settings every part of kbassist runs with: the team file (see team_file), then the user's file, built-in
+    defaults under both. The command line (--kb, --hotkey) goes over all of them where it is parsed."""
+    team = team_file(executable_dir(), env)
+    if team is not None:
+        log.info("team settings: %s%s", team, "" if team.is_file() else " (not found)")
+    layers = [p for p in (team, dirs.settings_file) if p is not None]
+    return load_layers(layers)
+
+
+def resolve_kb(kb: str | Path | None, dirs: AppDirs | None = None) -> Path:
+    """The KB folder: `kb` (from --kb), else the configured one, else the sample shipped with the program."""
+    if kb:
+        return Path(kb).expanduser()
+    settings, _warnings, _locked = load_effective(dirs or app_dirs())
+    return settings.kb_root(bundled_kb())
 
 
 def team_file(executable_dir: Path | None, env: dict[str, str] | None = None) -> Path | None:

@@ -156,3 +156,30 @@ def test_installed_package_ships_the_sample_kb(tmp_path: Path, repo_root: Path) 
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert hits and str(target) in hits[0]["path"]
+
+
+def test_without_kb_the_configured_kb_is_used(tmp_path: Path, kbassist_home: Path) -> None:
+    """kb_path from the user's settings.toml wins over the bundled sample when --kb is not given."""
+    kb = tmp_path / "team-kb"
+    kb.mkdir()
+    (kb / "refund.md").write_text(GOOD, encoding="utf-8")
+    config = kbassist_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.toml").write_text(f"kb_path = '{kb}'\n", encoding="utf-8")
+    result = run("search", "tuikuan", "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert [h["id"] for h in hits] == ["refund-basic"]
+    lint = run("lint")
+    assert lint.returncode == 0 and lint.stderr.startswith("1 entries")
+
+
+def test_eval_reports_each_bad_line_once(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "refund.md").write_text(GOOD, encoding="utf-8")
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("退钱\trefund-basic\nno tab on this line\n", encoding="utf-8")
+    result = run("eval", str(cases), "--kb", str(kb))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("cases.tsv:2:") == 1

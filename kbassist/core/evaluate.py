@@ -71,7 +71,7 @@ def load_cases(path: Path) -> CaseList:
             continue
         cases.append(Case(query=query, expected=ids, line=number))
     for problem in problems:
-        log.warning("%s", problem)
+        log.debug("%s", problem)
     return CaseList(cases, problems)
 
 

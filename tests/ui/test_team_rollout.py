@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kbassist import app as app_mod
 from kbassist import paths
-from kbassist.app import App, load_settings
+from kbassist.app import App
+from kbassist.settings import load_effective as load_settings
 from kbassist.native import Backends
 from kbassist.ui import reload
 
