@@ -76,8 +76,8 @@ def main() -> int:
     step("zhconv")
     from kbassist.core import analysis
 
-    analysis.pinyin_of("重复扣款")  # pypinyin's dictionaries (loaded on import or first use)
-    step("pypinyin")
+    analysis.pinyin_of("重复扣款")  # the pinyin tables (kbassist.core.pinyin, loaded on first use)
+    step("pinyin")
 
     from synth import queries, write_kb
 

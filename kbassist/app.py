@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import os
@@ -13,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+import kbassist.ui  # noqa: F401 - first of all: it takes PySide6's import hook off before the imports below
+
 from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, QTimer, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -23,6 +26,7 @@ from kbassist import settings as settings_mod
 from kbassist.core.model import Block, Hit
 from kbassist.core.usage import COPIED, DISMISSED, NO_RESULT, PASTED, USED_OUTCOMES, GapQuery, UsageLog, UsageSession
 from kbassist.core.usage import gap_queries, rerank_hits
+from kbassist.indexer import ChildBuilder
 from kbassist.native import Backends, get_backends
 from kbassist.native.base import HotkeyError, PasteMode, PasteOutcome, WindowRef
 from kbassist.native.clipboard import release_before_exit
@@ -104,6 +108,7 @@ class App(QObject):
         self.texts = Texts(settings.language)
         self.hotkey_error: str | None = None
         self.target: WindowRef | None = None
+        self._retired_threads: list[IndexThread] = []
         self.index_ready = False
         self.entry_count = 0
         self.exit_code = 0
@@ -230,14 +235,15 @@ class App(QObject):
         dirs, jieba_cache = self.dirs, self.dirs.jieba_cache
 
         def make_engine() -> Any:
-            # Imported here, on the index thread: whoosh/jieba/pypinyin take ~0.5 s to import.
+            # Imported here, on the index thread: whoosh and jieba take ~0.5 s to import.
             from kbassist.core.engine import Engine
 
             # Here too: naming the index resolves the KB path, which stalls while a network share is offline.
             return Engine(root, dirs.index_dir(root), jieba_cache=jieba_cache)
 
         self.engine = None
-        self.index_thread = IndexThread(make_engine)
+        # Full builds of a big KB run as `kbassist index` in a child process: see kbassist.indexer.
+        self.index_thread = IndexThread(make_engine, builder=ChildBuilder(root))
         self.index_thread.engine_created.connect(self._on_engine_created)
         self.index_thread.warmed_up.connect(self._on_warmed_up)
         self.index_thread.updated.connect(self._on_index_updated)
@@ -251,6 +257,7 @@ class App(QObject):
         self.request_update()
         self.watcher = KbWatcher(root, poll=self.watch_poll)
         self.watcher.changed.connect(self.request_update)
+        self.watcher.armed.connect(self.request_update)
 
     def _close_kb(self) -> None:
         self._probe_timer.stop()
@@ -262,8 +269,14 @@ class App(QObject):
             self.search_thread.stop()
             self.search_thread = None
         if self.index_thread is not None:
-            self.index_thread.stop()
-            self.index_thread = None
+            thread, self.index_thread = self.index_thread, None
+            thread.stop()
+            if thread.engine is not None and thread.engine is not self.engine:
+                thread.engine.close()  # its engine_created was still queued: no one else would close it
+            thread.engine = None
+            # Kept: signals it queued before stopping may still be delivered, and only a live sender lets the
+            # handlers tell them apart (_stale_report). One small object per KB switch.
+            self._retired_threads.append(thread)
         if self.engine is not None:
             try:
                 self.engine.close()
@@ -314,13 +327,23 @@ class App(QObject):
 
     # ----- index -----------------------------------------------------------------------------------------------
 
+    def _stale_report(self) -> bool:
+        """Whether the signal being handled was queued by an index thread stopped since (shutdown, another KB): its
+        report is about an engine that is closed or replaced."""
+        sender = self.sender()
+        return sender is not None and sender is not self.index_thread
+
     def _on_engine_created(self, engine: Any) -> None:
+        if self._stale_report():
+            return
         self.engine = engine
         if self.search_thread is not None:
             self.search_thread.set_engine(engine)
 
     def _on_warmed_up(self) -> None:
         """The index of the last run is open: search it at once, while the update (a slow share: minutes) runs."""
+        if self._stale_report():
+            return
         if self.engine is None or self.index_ready:
             return
         count = len(self.engine.entries)
@@ -336,12 +359,18 @@ class App(QObject):
             self.index_thread.request_update(rebuild)
 
     def _on_index_updated(self, report: object) -> None:
+        if self._stale_report():
+            return
         assert self.engine is not None
         self.entry_count = getattr(report, "entries", len(self.engine.entries))
         problems = self.engine.problems
         if not self._first_ready_logged:
             self._first_ready_logged = True
             log.info("index ready: %d entries", self.entry_count)
+            # What start-up built (modules, the KB's entries and search features) lives as long as the app. Out of
+            # the cyclic collector's reach, a full collection no longer walks it: ~0.4 s on a 20k-entry KB, and it
+            # would land in the middle of a search.
+            gc.freeze()
         else:
             log.info(
                 "index updated: %d entries (+%s ~%s -%s)",
@@ -369,6 +398,8 @@ class App(QObject):
         self.overlay.refresh()
 
     def _on_index_failed(self, message: str) -> None:
+        if self._stale_report():
+            return
         log.warning("index failed: %s", message)
         root = self.kb_root
         # Is the folder gone (share offline) or is it something else? Asked off the GUI thread: a dead share blocks.
@@ -425,6 +456,7 @@ class App(QObject):
             self.watcher.stop()
         self.watcher = KbWatcher(self.kb_root, poll=self.watch_poll)
         self.watcher.changed.connect(self.request_update)
+        self.watcher.armed.connect(self.request_update)
         self._watching = False  # _on_index_updated starts it
 
     def _show_index_failed(self, message: str) -> None:

@@ -7,11 +7,18 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kbassist import __version__, paths
+# Every digest taken in this process is SHA-1 (file contents, folder names) or MD5 (jieba's cache name), and CPython's
+# built-in implementations give the same results as OpenSSL's. Without `_hashlib`, hashlib uses them and the process
+# never maps libcrypto: 3.4 MB resident in the tray app for nothing (it makes no TLS connections). Set before any
+# module imports hashlib.
+sys.modules.setdefault("_hashlib", None)  # type: ignore[arg-type]
+
+from kbassist import __version__, paths  # noqa: E402
 
 if TYPE_CHECKING:
     from kbassist.core.engine import Engine
@@ -56,6 +63,20 @@ def _progress_printer() -> Callable[[int, int], None] | None:
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
+    return show
+
+
+def _progress_lines(out: TextIO) -> Callable[[int, int], None]:
+    """`progress DONE TOTAL` lines (kbassist.indexer reads them), at most ~10 a second plus the last."""
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= 0.1:
+            last[0] = now
+            out.write(f"progress {done} {total}\n")
+            out.flush()
 
     return show
 
@@ -105,7 +126,8 @@ def cmd_index(args: argparse.Namespace, out: TextIO) -> int:
     dirs = paths.app_dirs()
     engine = Engine(root, dirs.index_dir(root), jieba_cache=dirs.jieba_cache)
     try:
-        report = engine.update(rebuild=args.rebuild, progress=_progress_printer())
+        progress = _progress_lines(out) if args.progress_lines else _progress_printer()
+        report = engine.update(rebuild=args.rebuild, progress=progress)
     except KbError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -228,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="bring the index up to date")
     kb_option(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    # For the app, which runs full builds as this command in a child process and shows the progress in its tray.
+    p.add_argument("--progress-lines", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("lint", help="check the knowledge-base files")

@@ -98,6 +98,19 @@ def test_index_reports_counts(tmp_path: Path) -> None:
     assert "rebuilt" in rebuilt.stdout
 
 
+def test_index_progress_lines_for_the_app(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for n in range(3):
+        (kb / f"refund{n}.md").write_text(GOOD.replace("id: ", f"id: n{n}-", 1), encoding="utf-8")
+    result = run("index", "--kb", str(kb), "--progress-lines")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    progress = [line for line in lines if line.startswith("progress ")]
+    assert progress and progress[-1] == "progress 3 3"
+    assert lines[-2].startswith("3 entries: 3 added")
+
+
 def test_lint_lines_and_exit_status(tmp_path: Path) -> None:
     kb = tmp_path / "kb"
     kb.mkdir()
@@ -183,3 +196,20 @@ def test_eval_reports_each_bad_line_once(tmp_path: Path) -> None:
     result = run("eval", str(cases), "--kb", str(kb))
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("cases.tsv:2:") == 1
+
+
+def test_no_openssl_in_the_process_and_the_same_digests() -> None:
+    probe = (
+        "import sys\n"
+        "import kbassist.cli\n"
+        "import hashlib\n"
+        "print(hashlib.sha1(b'kbassist').hexdigest())\n"
+        "print('libcrypto' in open('/proc/self/maps').read() if sys.platform.startswith('linux') else False)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    digest, mapped = result.stdout.split()
+    import hashlib
+
+    assert digest == hashlib.sha1(b"kbassist").hexdigest()  # this process uses OpenSSL's: the same answer
+    assert mapped == "False"

@@ -21,26 +21,10 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-
-# pypinyin reads these when it is first imported: without them it keeps its 47k-phrase dictionary (twice, as a copy)
-# and ~50 MB stay resident. The phrases that change a toneless reading are loaded back right below.
-os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
-os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-import pypinyin  # noqa: E402 - must follow the environment set just above
-from pypinyin import Style, lazy_pinyin  # noqa: E402
-
-from kbassist.core import pinyin_phrases, zhcn  # noqa: E402
+# Pinyin comes from kbassist.core.pinyin: pypinyin's readings as compact tables (<1 MB instead of ~12 MB resident).
+from kbassist.core import pinyin, zhcn
 
 log = logging.getLogger("kbassist.index")
-
-
-def _load_pinyin_phrases() -> None:
-    # Only when pypinyin came up without its phrases (it may have been imported before this module with them).
-    if "重复" not in pypinyin.constants.PHRASES_DICT:
-        pypinyin.load_phrases_dict(pinyin_phrases.phrases())
-
-
-_load_pinyin_phrases()
 
 # Bump whenever tokens produced for the index change: a different stamp makes the index rebuild itself.
 ANALYSIS_VERSION = 4
@@ -183,7 +167,7 @@ def split_pinyin(letters: str) -> list[str] | None:
 
 @lru_cache(maxsize=65536)
 def _pinyin_of_run(run: str) -> tuple[str, ...]:
-    return tuple(lazy_pinyin(run, style=Style.NORMAL, v_to_u=False, errors="ignore"))
+    return tuple(pinyin.syllables(run))
 
 
 def pinyin_of(text: str) -> list[str]:
@@ -201,7 +185,7 @@ def initials_of(syllables: Iterable[str]) -> str:
 
 
 def pinyin_sequence(normalized: str) -> list[str]:
-    """Syllables of a mixed text: Chinese through pypinyin, latin runs that split cleanly as typed pinyin."""
+    """Syllables of a mixed text: Chinese read as pypinyin reads it, latin runs that split cleanly as typed pinyin."""
     out: list[str] = []
     for run in runs(normalized):
         if is_cjk(run[0]):

@@ -16,6 +16,8 @@
 #         Reuses a searcher; sees the last committed update; never raises for any query string.
 #     @property entries -> dict[str, Entry]       (by id, from the last update)
 #     @property problems -> list[Problem]         (from the last update, lint problems of the KB)
+#     @property index_open -> bool                (an index is open; False means the next update builds it all)
+#     @property index_on_disk -> bool             (an index of this version is on disk; cheap, before warm_up)
 #     def close(self) -> None
 #
 # @dataclass class UpdateReport: entries: int; added: int; updated: int; removed: int;
@@ -74,6 +76,9 @@ class Engine:
         self._by_path: dict[str, Entry] = {}
         self._by_id: dict[str, Entry] = {}
         self._problems: list[Problem] = []
+        # The IndexOutcome.serial that _by_path/_by_id reflect (None: opened from disk, or not yet updated); an
+        # outcome whose delta is relative to it patches them instead of rebuilding both maps.
+        self._serial: int | None = None
         self._closed = False
 
     # --- lifecycle ----------------------------------------------------------------------------------------------
@@ -84,7 +89,7 @@ class Engine:
         with self._update_lock:
             if self._searcher is None and not self._closed:
                 self._open_existing()
-        # One throwaway query primes pypinyin's and Whoosh's lazy structures.
+        # One throwaway query primes the pinyin tables and Whoosh's lazy structures.
         self.search("卡密 kami")
 
     def close(self) -> None:
@@ -103,6 +108,18 @@ class Engine:
     @property
     def problems(self) -> list[Problem]:
         return list(self._problems)
+
+    @property
+    def index_on_disk(self) -> bool:
+        """Whether an index of this version is on disk to open: cheap, before warm_up (no jieba, no Whoosh)."""
+        return self._store.current_version_published()
+
+    @property
+    def index_open(self) -> bool:
+        """Whether an index is open for searching; False before the first build (or after a version change or
+        corruption made the one on disk unusable), when the next update is a full build."""
+        with self._state_lock:
+            return self._searcher is not None
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         try:
@@ -142,8 +159,17 @@ class Engine:
         with self._update_lock:
             self._segmenter.load()
             outcome = self._store.update(self.kb_root, rebuild=rebuild, progress=progress)
-            by_path = {e.rel_path: e for e in outcome.entries}
-            by_id = {e.id: e for e in outcome.entries}
+            delta = outcome.delta if outcome.delta_of is not None and outcome.delta_of == self._serial else None
+            if delta is not None:
+                # Same paths and ids as the last update, some entries edited: copies (searches in flight keep
+                # reading the old maps), patched in place; the order of both maps stays that of the entries.
+                by_path, by_id = dict(self._by_path), dict(self._by_id)
+                for rel, entry in delta.items():
+                    by_path[rel] = entry
+                    by_id[entry.id] = entry
+            else:
+                by_path = {e.rel_path: e for e in outcome.entries}
+                by_id = {e.id: e for e in outcome.entries}
             changed = outcome.rebuilt or outcome.added or outcome.updated or outcome.removed
             old: Searcher | None = None
             new: Searcher | None = None
@@ -160,11 +186,12 @@ class Engine:
                 if self._closed and self._searcher is not None:
                     old, self._searcher = self._searcher, None
                 self._by_path, self._by_id, self._problems = by_path, by_id, outcome.problems
+                self._serial = outcome.serial
             if old is not None and old is not self._searcher:
                 old.close()
             self._store.remove_stale_generations({outcome.generation})
             # Features of new/changed entries are computed here, on the updating thread, not in the first search.
-            self._ranker.prime(outcome.entries)
+            self._ranker.prime(outcome.entries, delta.values() if delta is not None else None)
         seconds = time.perf_counter() - start
         if outcome.rebuilt:
             log.info("index rebuilt (%s): %d entries in %.2f s", outcome.rebuild_reason, len(by_id), seconds)
@@ -192,5 +219,6 @@ class Engine:
                 self._searcher = searcher
                 self._by_path = {e.rel_path: e for e in entries}
                 self._by_id = {e.id: e for e in entries}
+                self._serial = None
                 return
         searcher.close()

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kbassist.core import pinyin
 from kbassist.core.kb import ROOT_CATEGORY, KbError, load_kb
 
 # The placeholder grammar of render.py: `{{`, `}}` or `{name}` with 1-20 word characters.
@@ -114,11 +115,9 @@ def safe_name(text: str, fallback: str = "未命名") -> str:
 
 def slug(title: str) -> str:
     """A stable id from a title: full pinyin of Chinese, lowercase latin and digits, joined by "-"."""
-    from pypinyin import Style, lazy_pinyin
-
     text = unicodedata.normalize("NFKC", title).lower()
     words: list[str] = []
-    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: [chars]):
+    for piece in pinyin.syllables(text, keep_unreadable=True):
         piece = re.sub(r"[^a-z0-9]+", "-", piece.replace("ü", "v")).strip("-")
         if piece:
             words.append(piece)

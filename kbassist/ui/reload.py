@@ -130,6 +130,9 @@ class KbWatcher(QObject):
     """
 
     changed = Signal()
+    # Once per start(), when the watches (or the polling baseline) are in place. Whatever was saved between the last
+    # scan of the KB and this moment was seen by neither: the owner catches up with one more (cheap) update.
+    armed = Signal()
 
     def __init__(self, root: Path, poll: bool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -198,7 +201,7 @@ class KbWatcher(QObject):
             self.polling = True
             self._start_polling()
             return
-        self._rewatch(emit=False)
+        self._rewatch(emit=False, armed=True)
         # A file-system watcher says nothing when the KB folder itself goes (share unmounted, folder renamed) or comes
         # back: a cheap look at the folder alone, on the same timer as polling, covers that.
         root = self.root
@@ -214,8 +217,9 @@ class KbWatcher(QObject):
     def _on_baseline(self, signature: Signature | None) -> None:
         if signature is not None and self._last_signature is None:
             self._last_signature = signature
+        self.armed.emit()
 
-    def _rewatch(self, emit: bool) -> None:
+    def _rewatch(self, emit: bool, armed: bool = False) -> None:
         """Walk on the task thread; then watch what is new, unwatch what is gone and (if asked) emit `changed`."""
         root, cancel = self.root, self._cancel
 
@@ -231,6 +235,8 @@ class KbWatcher(QObject):
             # After the new paths are watched: an edit made right after `changed` is then noticed too.
             if emit:
                 self.changed.emit()
+            if armed:
+                self.armed.emit()
 
         self._submit(lambda: _watch_set(root, cancel), done)
 

@@ -25,12 +25,28 @@ class SearchEngine(Protocol):
 
     def search(self, query: str, limit: int = 10) -> list[Hit]: ...
 
+    @property
+    def index_open(self) -> bool: ...
+
+    @property
+    def index_on_disk(self) -> bool: ...
+
+
+class Builder(Protocol):
+    """Builds the whole index elsewhere (kbassist.indexer.ChildBuilder: a child process); True when it did."""
+
+    def __call__(self, rebuild: bool, progress: Callable[[int, int], None] | None = None) -> bool: ...
+
+    def cancel(self) -> None: ...
+
 
 class IndexThread(QThread):
     """Creates the engine, runs warm_up once, then each requested update; requests made meanwhile merge into one.
 
-    The engine is made by `factory` on this thread, so even importing the search stack (whoosh, jieba, pypinyin:
+    The engine is made by `factory` on this thread, so even importing the search stack (whoosh, jieba:
     about half a second) never delays the GUI thread. Never touches widgets: it reports through signals.
+    With a `builder`, full builds (no usable index yet, or a rebuild asked for) run there first; the engine's own
+    update then only opens the result. If the builder fails, the engine builds in this process as before.
     """
 
     engine_created = Signal(object)
@@ -40,10 +56,11 @@ class IndexThread(QThread):
     updated = Signal(object)  # UpdateReport
     failed = Signal(str)
 
-    def __init__(self, factory: Callable[[], SearchEngine], parent: Any = None) -> None:
+    def __init__(self, factory: Callable[[], SearchEngine], parent: Any = None, builder: Builder | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kbassist-index")
         self._factory = factory
+        self._builder = builder
         self.engine: SearchEngine | None = None
         self._cond = threading.Condition()
         self._pending: bool | None = None  # None: nothing asked; else the rebuild flag
@@ -58,7 +75,21 @@ class IndexThread(QThread):
         with self._cond:
             self._stopping = True
             self._cond.notify()
+        if self._builder is not None:
+            self._builder.cancel()
         self.wait()
+
+    def _progress_emitter(self) -> Callable[[int, int], None]:
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            # One signal per file would flood the GUI thread on a big KB: at most ~10 a second, plus the last.
+            now = time.monotonic()
+            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
+                last[0] = now
+                self.progress.emit(done, total)
+
+        return progress
 
     def run(self) -> None:
         try:
@@ -69,6 +100,14 @@ class IndexThread(QThread):
             return
         self.engine = engine
         self.engine_created.emit(engine)
+        builder_failed = False
+        if self._builder is not None and not engine.index_on_disk:
+            # First start (or a new version): the child builds the index and jieba's table before this process
+            # loads anything, so building neither leaves its churn behind here; warm_up then only opens them.
+            builder_failed = not self._builder(False, self._progress_emitter())
+            with self._cond:
+                if self._stopping:
+                    return
         try:
             engine.warm_up()
         except Exception as exc:  # noqa: BLE001 - reported to the user, the thread stays usable
@@ -85,15 +124,16 @@ class IndexThread(QThread):
                 rebuild = bool(self._pending)
                 self._pending = None
             self.started_update.emit()
-            last = [0.0]
-
-            def progress(done: int, total: int) -> None:
-                # One signal per file would flood the GUI thread on a big KB: at most ~10 a second, plus the last.
-                now = time.monotonic()
-                if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
-                    last[0] = now
-                    self.progress.emit(done, total)
-
+            progress = self._progress_emitter()
+            # Not the same build twice in a row: after a failed (or declined) first try, this process builds.
+            retry = rebuild or not builder_failed
+            builder_failed = False
+            if self._builder is not None and retry and (rebuild or not engine.index_open):
+                if self._builder(rebuild, progress):
+                    rebuild = False  # built and published: the update below opens it and reads no file twice
+                with self._cond:
+                    if self._stopping:
+                        return
             try:
                 report = engine.update(rebuild=rebuild, progress=progress)
             except Exception as exc:  # noqa: BLE001 - KbError and anything unexpected: tell the user, keep running

@@ -161,22 +161,22 @@ def test_share_dropping_during_update_removes_nothing(engine: Engine, kb: Path,
     engine.update()
     before = engine.search("卡密没到账")
     assert before and before[0].entry.id == "card-not-received"
-    real_scan = index.scan
+    real_scan = index.scan_signatures
     gone = kb.with_name("kb-offline")
 
-    def dropping_scan(root: Path, problems: list) -> list:
+    def dropping_scan(root: Path, problems: list) -> dict:
         found = real_scan(root, problems)
         kb.rename(gone)  # the share drops while the update runs: most files look deleted, the folder unreadable
-        return found[:1]
+        return dict(list(found.items())[:1])
 
-    monkeypatch.setattr(index, "scan", dropping_scan)
+    monkeypatch.setattr(index, "scan_signatures", dropping_scan)
     with pytest.raises(KbError, match="unreadable during the update"):
         engine.update()
     assert set(engine.entries) == {"card-not-received", "refund-policy", "password-reset"}
     assert [h.entry.id for h in engine.search("卡密没到账")] == [h.entry.id for h in before]
     assert engine.search("退款") and engine.search("重置密码")
 
-    monkeypatch.setattr(index, "scan", real_scan)
+    monkeypatch.setattr(index, "scan_signatures", real_scan)
     gone.rename(kb)  # the share is back: nothing was removed from the index, so nothing is to be added again
     report = engine.update()
     assert (report.added, report.updated, report.removed, report.rebuilt) == (0, 0, 0, False)
@@ -188,3 +188,62 @@ def test_files_deleted_while_folder_readable_are_removed(engine: Engine, kb: Pat
     victim.unlink()
     report = engine.update()
     assert report.removed == 1 and "refund-policy" not in engine.entries
+
+
+@pytest.mark.parametrize("change", ["edit", "rename", "delete", "add"])
+def test_one_file_change_gives_what_a_fresh_engine_gives(kb: Path, tmp_path: Path, change: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    eng = Engine(kb, tmp_path / "index", jieba_cache=tmp_path / "jieba.cache")
+    eng.update()
+    primed: list[object] = []
+    real_prime = eng._ranker.prime
+
+    def spy(entries: object, changed: object = None) -> int:
+        primed.append(None if changed is None else [e.rel_path for e in changed])  # type: ignore[attr-defined]
+        return real_prime(entries, changed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(eng._ranker, "prime", spy)
+    refund = kb / "退款/refund-policy.md"
+    if change == "edit":
+        write_entry(kb, "退款/refund-policy.md", "refund-policy", "退款规定", aliases="怎么退, 紫罗兰", trigger="tkzc")
+        st = refund.stat()
+        os.utime(refund, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    elif change == "rename":
+        refund.rename(kb / "退款/refund-rules.md")
+    elif change == "delete":
+        refund.unlink()
+    else:
+        write_entry(kb, "退款/refund-late.md", "refund-late", "退款迟迟不到", aliases="紫罗兰", trigger="tkbd")
+    eng.update()
+    fresh = Engine(kb, tmp_path / "fresh", jieba_cache=tmp_path / "jieba.cache")
+    fresh.update()
+    try:
+        # Only the in-place edit is patched (one entry primed); every other change recomputes from all entries.
+        assert primed == ([["退款/refund-policy.md"]] if change == "edit" else [None])
+        assert list(eng.entries.items()) == list(fresh.entries.items())
+        # Same entries in the same order (scores differ in the last digits: an updated index still counts the
+        # replaced document in its term statistics until its segments merge).
+        for query in ("卡密没到账", "退款", "tkzc", "紫罗兰", "mima", "refund"):
+            assert [(h.entry, h.snippet) for h in eng.search(query)] == [
+                (h.entry, h.snippet) for h in fresh.search(query)
+            ]
+    finally:
+        eng.close()
+        fresh.close()
+
+
+def test_index_on_disk_and_index_open(kb: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    first = Engine(kb, index_dir)
+    assert not first.index_on_disk and not first.index_open  # nothing built yet: cheap to ask, before warm_up
+    first.update()
+    assert first.index_on_disk and first.index_open
+    first.close()
+    later = Engine(kb, index_dir)
+    assert later.index_on_disk and not later.index_open  # on disk, not opened until warm_up
+    later.warm_up()
+    assert later.index_open
+    later.close()
+    current = (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    (index_dir / current / "stamp.json").write_text('{"schema": 0, "analysis": 0}', encoding="utf-8")
+    assert not Engine(kb, index_dir).index_on_disk  # another version's index is no index to open

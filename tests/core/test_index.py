@@ -272,3 +272,94 @@ def test_duplicate_ids_follow_edits_between_updates(tmp_path: Path, segmenter: S
     assert not [p for p in outcome.problems if p.code == "duplicate-id"]
     assert sorted(e.id for e in outcome.entries) == ["card-not-received", "password-reset", "refund-policy"]
     assert outcome.added == 1  # the entry skipped as a duplicate is indexed again
+
+
+def _summary(outcome: index.IndexOutcome) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, int]]]:
+    return ([(e.rel_path, e.id, e.title, e.trigger) for e in outcome.entries],
+            [(p.code, str(p.path), p.line or 0) for p in outcome.problems])
+
+
+# One change of one file between two updates; "delta" marks the changes an update may patch in place.
+CHANGES = {
+    "edit": True,  # new title and body, same id and trigger
+    "touch": True,  # new mtime, same content
+    "edit-duplicate": True,  # the skipped file of a duplicate id, still a duplicate
+    "warn": True,  # same id, now with a front-matter problem
+    "new-trigger": False,
+    "new-id": False,
+    "take-id": False,  # takes another entry's id: becomes a duplicate
+    "rename": False,
+    "delete": False,
+    "add": False,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_one_file_change_gives_what_a_fresh_build_gives(tmp_path: Path, segmenter: Segmenter, change: str) -> None:
+    kb = small_kb(tmp_path / "kb")
+    write_entry(kb, "重复/refund-copy.md", "refund-policy", "退款政策副本")  # a duplicate id: skipped, reported
+    (kb / "坏").mkdir()
+    (kb / "坏/odd.md").write_text("---\nid: odd\nfoo: 1\n---\n# 奇怪\n## 话术\nx\n", encoding="utf-8")
+    store = IndexStore(tmp_path / "index", segmenter)
+    first = store.update(kb)
+    refund = kb / "退款/refund-policy.md"
+    if change == "edit":
+        write_entry(kb, "退款/refund-policy.md", "refund-policy", "退款规定", aliases="怎么退", trigger="tkzc",
+                    body="客户要求退货退款。")
+    elif change == "touch":
+        _bump(refund)
+    elif change == "edit-duplicate":
+        write_entry(kb, "重复/refund-copy.md", "refund-policy", "退款政策副本二")
+    elif change == "warn":
+        refund.write_text(refund.read_text(encoding="utf-8").replace("---\n", "---\nbar: 2\n", 1), encoding="utf-8")
+    elif change == "new-trigger":
+        write_entry(kb, "退款/refund-policy.md", "refund-policy", "退款政策", aliases="能退款吗", trigger="tuikuan")
+    elif change == "new-id":
+        write_entry(kb, "退款/refund-policy.md", "refund-rules", "退款政策", trigger="tkzc")
+    elif change == "take-id":
+        write_entry(kb, "退款/refund-policy.md", "password-reset", "退款政策", trigger="tkzc")
+    elif change == "rename":
+        refund.rename(kb / "退款/refund-policy-2.md")
+    elif change == "delete":
+        refund.unlink()
+    elif change == "add":
+        write_entry(kb, "退款/refund-late.md", "refund-late", "退款迟迟不到", trigger="tkbd")
+    if change not in ("touch", "rename", "delete", "add"):
+        _bump(kb / "重复/refund-copy.md" if change == "edit-duplicate" else refund)
+
+    outcome = store.update(kb)
+    fresh = IndexStore(tmp_path / "fresh", segmenter).update(kb)
+    assert _summary(outcome) == _summary(fresh)
+    assert [e.rel_path for e in outcome.entries] == sorted(e.rel_path for e in outcome.entries)
+    # The index on disk holds exactly those documents (open_existing verifies them against the manifest).
+    reopened_gen, reopened = _fresh_store(store).open_existing()
+    assert reopened_gen == outcome.generation
+    assert sorted((e.rel_path, e.title) for e in reopened) == sorted((e.rel_path, e.title) for e in outcome.entries)
+    if CHANGES[change]:
+        assert outcome.delta is not None and outcome.delta_of == first.serial
+        changed = {"touch": {"退款/refund-policy.md"}, "edit-duplicate": set()}.get(change, {"退款/refund-policy.md"})
+        assert set(outcome.delta) == changed
+        by_path = {e.rel_path: e for e in outcome.entries}
+        assert all(by_path[rel] is entry for rel, entry in outcome.delta.items())
+    else:
+        assert outcome.delta is None
+    # And the next update, with nothing changed, agrees too.
+    again = store.update(kb)
+    assert _summary(again) == _summary(fresh) and (again.added, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_update_after_reopening_rederives_its_state(tmp_path: Path, segmenter: Segmenter) -> None:
+    kb = small_kb(tmp_path / "kb")
+    store = IndexStore(tmp_path / "index", segmenter)
+    store.update(kb)
+    path = write_entry(kb, "到账/card-not-received.md", "card-not-received", "卡密一直没到", trigger="kmwd")
+    _bump(path)
+    reopened = _fresh_store(store)
+    outcome = reopened.update(kb)
+    assert outcome.delta is None and outcome.updated == 1
+    assert "卡密一直没到" in {e.title for e in outcome.entries}
+    path = write_entry(kb, "到账/card-not-received.md", "card-not-received", "卡密还没到", trigger="kmwd")
+    _bump(path)
+    following = reopened.update(kb)
+    assert following.delta_of == outcome.serial and set(following.delta or {}) == {"到账/card-not-received.md"}
+    assert _summary(following) == _summary(IndexStore(tmp_path / "fresh", segmenter).update(kb))

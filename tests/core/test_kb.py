@@ -20,7 +20,10 @@ from kbassist.core.kb import (
     parse_file,
     read_file,
     resolve_duplicates,
+    scan,
     scan_files,
+    scan_signatures,
+    signature,
 )
 from kbassist.core.model import BlockKind, Entry, Problem, Severity
 
@@ -735,14 +738,14 @@ def test_unreadable_file_by_permissions(kb_dir: Any) -> None:
 
 def test_unreadable_subfolder_is_an_error(kb_dir: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     root = kb_dir({"locked/a.md": "# A\n", "ok.md": "# ok\n## 话术\nx\n"})
-    real_scandir = os.scandir
+    real_list = kb._list_folder
 
-    def failing_scandir(path: Any) -> Any:
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
+    def failing_list(folder: str) -> Any:
+        if Path(folder).name == "locked":
+            raise PermissionError(13, "Permission denied", folder)
+        return real_list(folder)
 
-    monkeypatch.setattr(kb.os, "scandir", failing_scandir)
+    monkeypatch.setattr(kb, "_list_folder", failing_list)
     result = load_kb(root)
     assert [e.rel_path for e in result.entries] == ["ok.md"]
     problem = only(result.problems, "unreadable-folder")
@@ -764,10 +767,10 @@ def test_kb_error_for_file_root(tmp_path: Path) -> None:
 
 
 def test_kb_error_for_unreadable_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing_scandir(path: Any) -> Any:
-        raise PermissionError(13, "Permission denied", str(path))
+    def failing_list(folder: str) -> Any:
+        raise PermissionError(13, "Permission denied", folder)
 
-    monkeypatch.setattr(kb.os, "scandir", failing_scandir)
+    monkeypatch.setattr(kb, "_list_folder", failing_list)
     with pytest.raises(KbError, match="cannot be read") as caught:
         load_kb(tmp_path)
     assert "无法读取" in str(caught.value)
@@ -908,3 +911,51 @@ def test_scan_gives_relative_paths_and_stats(kb_dir: Any) -> None:
         assert Path(f.path) == root / f.rel
         assert f.stat is not None and f.stat.st_size == (root / f.rel).stat().st_size
         assert f.stat.st_mtime_ns == (root / f.rel).stat().st_mtime_ns
+
+
+@pytest.mark.parametrize("by_fd", [True, False])
+def test_scan_signatures_match_scan(kb_dir: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    by_fd: bool) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "shared.md").write_text("# 共享\n", encoding="utf-8")
+    root = kb_dir({"a/x.md": "# x\n", "a/b/深.md": "# 深\n", "top.MD": "# t\n", "notes.txt": "n",
+                   ".hidden/h.md": "# h\n", "a/.h.md": "# h\n"})
+    try:
+        (root / "a" / "up").symlink_to(root / "a", target_is_directory=True)
+        (root / "linked").symlink_to(outside, target_is_directory=True)
+        (root / "dangling.md").symlink_to(tmp_path / "missing.md")
+    except OSError:
+        pytest.skip("symlinks not available")
+    if not by_fd:
+        monkeypatch.setattr(kb, "_SCAN_BY_FD", False)  # how Windows lists folders
+    scan_problems: list[Problem] = []
+    signature_problems: list[Problem] = []
+    found = scan(root, scan_problems)
+    signatures = scan_signatures(root, signature_problems)
+    assert [f.rel for f in found] == ["a/b/深.md", "a/x.md", "linked/shared.md", "top.MD"]
+    assert signatures == {f.rel: signature(f.stat.st_mtime_ns, f.stat.st_size) for f in found if f.stat is not None}
+    assert scan_problems == signature_problems
+    assert sorted(codes(signature_problems)) == ["broken-link", "symlink-loop"]
+
+
+def test_scan_signature_is_none_when_stat_fails(kb_dir: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = kb_dir({"a.md": "# a\n", "b.md": "# b\n"})
+    real_stat = os.stat
+
+    def failing_stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(path).endswith("b.md"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(kb.os, "stat", failing_stat)
+    signatures = scan_signatures(root)
+    assert signatures["b.md"] is None and signatures["a.md"] is not None
+
+
+def test_signature_tells_apart_any_change_of_mtime_or_size() -> None:
+    base = signature(1_700_000_000_123_456_789, 4096)
+    assert base == signature(1_700_000_000_123_456_789, 4096)
+    others = [signature(1_700_000_000_123_456_790, 4096), signature(1_700_000_000_123_456_789, 4097),
+              signature(1_700_000_000_123_456_788, 4096 + (1 << 64) - 1), signature(0, -1), signature(-1, 0)]
+    assert base not in others and len(set(others)) == len(others)

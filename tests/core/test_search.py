@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from kbassist.core.analysis import Segmenter
 from kbassist.core.index import IndexStore
 from kbassist.core.model import Block, BlockKind, Entry
-from kbassist.core.search import Searcher, analyze_query, highlight
+from kbassist.core.kb import load_kb
+from kbassist.core.search import EntryFeatures, Ranker, Searcher, analyze_query, highlight
 
 from _entries import small_kb, write_entry
 
@@ -233,3 +234,131 @@ def test_incremental_vocabulary_equals_a_fresh_build() -> None:
         assert ranker.lexicon == fresh.lexicon
         assert ranker.vocabulary == fresh.vocabulary
     assert "ka mi" in ranker.lexicon
+
+
+def test_priming_only_changed_entries_equals_a_fresh_ranker(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path / "jieba.cache")
+    kb = small_kb(tmp_path / "kb")
+    before = load_kb(kb).entries
+    ranker = Ranker(seg)
+    ranker.prime(before)
+    write_entry(kb, "退款/refund-policy.md", "refund-policy", "退货退款规定", aliases="怎么退货, 卡密退款",
+                trigger="tkzc")
+    edited = {e.rel_path: e for e in load_kb(kb).entries}["退款/refund-policy.md"]
+    after = [edited if e.rel_path == edited.rel_path else e for e in before]
+    assert ranker.prime(after, [edited]) == 1
+    fresh = Ranker(seg)
+    fresh.prime(after)
+    for entry in after:
+        # Unchanged entries keep their features object; every entry's features equal freshly computed ones.
+        assert ranker.features_of(entry) == EntryFeatures.of(entry, seg) == fresh.features_of(entry)
+    assert ranker.features_of(before[0]) is ranker.features_of(after[0])
+    assert dict(ranker.lexicon) == dict(fresh.lexicon) and ranker.vocabulary == fresh.vocabulary
+    assert "退货" in ranker.vocabulary and ranker.lexicon.get("tui huo") == "退货"
+
+
+def test_a_changed_hint_that_does_not_fit_primes_everything(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path / "jieba.cache")
+    kb = small_kb(tmp_path / "kb")
+    entries = load_kb(kb).entries
+    ranker = Ranker(seg)
+    ranker.prime(entries[:2])
+    # Three entries after two were primed: the hint (nothing changed) is wrong, so all entries are looked at.
+    assert ranker.prime(entries, []) == 1
+    fresh = Ranker(seg)
+    fresh.prime(entries)
+    assert dict(ranker.lexicon) == dict(fresh.lexicon) and ranker.vocabulary == fresh.vocabulary
+
+
+def test_remembered_document_frequencies_change_no_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kbassist.core import search
+
+    seg = Segmenter(tmp_path / "jieba.cache")
+    kb = small_kb(tmp_path / "kb")
+    outcome = IndexStore(tmp_path / "index", seg).update(kb)
+    entries = {e.rel_path: e for e in outcome.entries}
+    queries = ["卡密没到账", "退款", "kmwd", "忘记密码怎么办", "卡密没到账", "tuikuan", "退款"]
+    fresh = []
+    for query in queries:  # a new searcher per query: nothing remembered
+        s = Searcher(outcome.generation, seg)
+        fresh.append([(h.entry.id, h.score, h.snippet) for h in s.search(query, entries)])
+        s.close()
+    monkeypatch.setattr(search, "DF_CACHE_SIZE", 3)  # full after every few terms: cleared while in use
+    reused = Searcher(outcome.generation, seg)
+    try:
+        assert [[(h.entry.id, h.score, h.snippet) for h in reused.search(q, entries)] for q in queries] == fresh
+        assert 0 < len(reused._df) <= 3
+    finally:
+        reused.close()
+
+
+_TEXT_PIECES = ["卡密", "卡", "密码", "充值", "值", "到账", "没到", "退款", "款", "兑换", "换", "kami", "refund", "ab",
+                "q币", "2024", " ", "，", "|"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TEXT_PIECES), min_size=0, max_size=5).map("".join), min_size=1,
+                max_size=5),
+       st.sampled_from(["card-not-received", "x", "refund-2"]))
+def test_compact_features_answer_membership_like_the_sets_they_replace(texts: list[str], entry_id: str) -> None:
+    from kbassist.core import analysis
+
+    seg = Segmenter(None)
+    title, aliases, tags = texts[0], tuple(texts[1:3]), tuple(texts[3:])
+    entry = Entry(id=entry_id, title=title, path=Path("/kb/x.md"), rel_path="x.md", category="c", aliases=aliases,
+                  tags=tags)
+    f = EntryFeatures.of(entry, seg)
+    # The sets the ranking used to keep, computed here the plain way.
+    chars: set[str] = set()
+    pairs: set[str] = set()
+    syllables: set[str] = set()
+    py_pairs: set[tuple[str, str]] = set()
+    latin: set[str] = set(analysis.id_words(entry_id))
+    word_initials: set[str] = set()
+    for n, text in enumerate((title, *aliases, *tags)):
+        normalized = analysis.normalize(text)
+        for run in analysis.runs(normalized):
+            if analysis.is_cjk(run[0]):
+                chars.update(run)
+                pairs.update(analysis.bigrams(run))
+                if n <= len(aliases):  # title and aliases only
+                    for word in seg.words(run) if len(run) >= 3 else [run]:
+                        word_initials.add(analysis.initials_of(analysis.pinyin_of(word)))
+            elif run.isalpha():
+                latin.add(run)
+        syl = analysis.pinyin_sequence(normalized)
+        syllables.update(syl)
+        py_pairs.update(zip(syl, syl[1:]))
+    word_initials = {w for w in word_initials if len(w) >= 2}
+    probe_chars = sorted(set("".join(_TEXT_PIECES)) | {"|", "了"})
+    for c in probe_chars:
+        if analysis.is_cjk(c):  # the query side only ever asks about CJK characters and pairs
+            assert (c in f.head_runs) == (c in chars), c
+            for d in probe_chars:
+                if analysis.is_cjk(d):
+                    assert (c + d in f.head_runs) == (c + d in pairs), c + d
+    probe_syllables = sorted(syllables | {"ka", "mi", "zhi", "kuan", "dui", "ma", "ab", "a", "b"})
+    for s in probe_syllables:
+        assert (f" {s} " in f.head_pinyin) == (s in syllables), s
+        for t in probe_syllables:
+            assert (f" {s} {t} " in f.head_pinyin) == ((s, t) in py_pairs), (s, t)
+    for w in sorted(latin | {"kami", "refund", "card", "not", "ab", "a", "re", "fund"}):
+        assert (f" {w} " in f.head_latin) == (w in latin), w
+    for w in sorted(word_initials | {"km", "k", "mm", "cz", "dh", "tk", "kmm"}):
+        assert (f" {w} " in f.word_initials) == (w in word_initials), w
+    # Equal entries give equal features whatever the order the sets happened to iterate in.
+    assert EntryFeatures.of(entry, seg) == f
+
+
+def test_compact_feature_strings() -> None:
+    from kbassist.core.search import _keys, _runs_text, _splits_into
+
+    assert _keys([]) == "" and _runs_text([]) == ""  # no entry pays for an empty container
+    assert _keys(["mi", "ka", "ka"]) == " ka mi "
+    # A run inside another adds no character or pair; order never depends on how the set iterated.
+    assert _runs_text(["卡密没到", "卡密", "退款", "密没"]) == _runs_text(["退款", "卡密没到"]) == "卡密没到|退款"
+    assert "密退" not in _runs_text(["卡密", "退款"])  # no pair across two runs
+    assert _splits_into("dhkm", _keys(["km", "dh"]))
+    assert not _splits_into("dhkm", _keys(["km", "dhk"]))
+    assert not _splits_into("kmkm", _keys(["km"]))  # each piece once
+    assert not _splits_into("dhkm", "")

@@ -340,3 +340,15 @@ def test_hotkey_brings_back_an_inactive_overlay(make_app, backends: Backends, mo
     backends.hotkeys.activated.emit()
     assert app.overlay.isVisible()
     assert app.target == WindowRef(99, "其他聊天窗口")
+
+
+def test_reports_of_a_stopped_index_thread_are_ignored(make_app, qtbot: QtBot) -> None:
+    app = make_app()
+    old = app.index_thread
+    app._close_kb()  # what shutdown and a KB switch do; the thread's queued signals may still arrive
+    assert app.engine is None
+    old.updated.emit(object())  # delivered after the thread was stopped: must not touch the closed engine
+    old.warmed_up.emit()
+    old.failed.emit("late")
+    qtbot.wait(50)
+    assert app.engine is None and app.index_thread is None

@@ -51,6 +51,24 @@ def test_burst_of_writes_gives_one_notice(watcher: KbWatcher, qtbot: QtBot) -> N
     assert len(count) == 1
 
 
+@pytest.mark.parametrize("poll", [False, True], ids=["watcher", "polling"])
+def test_armed_once_when_watching_starts(qtbot: QtBot, tmp_path: Path, poll: bool) -> None:
+    """The owner's cue to catch up on edits made before the watches existed (they raise no `changed`)."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    w = KbWatcher(root, poll=poll)
+    armed: list[int] = []
+    changed: list[int] = []
+    w.armed.connect(lambda: armed.append(1))
+    w.changed.connect(lambda: changed.append(1))
+    w.start()
+    (root / "early.md").write_text("saved while the watcher was still starting", encoding="utf-8")
+    qtbot.waitUntil(lambda: armed == [1] and not w.busy, timeout=3000)
+    qtbot.wait(300)
+    assert armed == [1]
+    w.stop()
+
+
 def test_unwatchable_folder_falls_back_to_polling(qtbot: QtBot, tmp_path: Path) -> None:
     w = KbWatcher(tmp_path / "missing", poll=False)
     w.start()
