@@ -127,13 +127,6 @@ def runs(normalized: str) -> list[str]:
     return _RUN.findall(normalized)
 
 
-def char_ngrams(run: str) -> list[str]:
-    """Unigrams and bigrams of one CJK run (segmenters disagree on 未到账 vs 到账; n-grams do not)."""
-    grams = list(run)
-    grams.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
-
-
 def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 

@@ -15,12 +15,9 @@ import yaml
 
 from kbassist.core import pinyin
 from kbassist.core.kb import ROOT_CATEGORY, KbError, load_kb
-
-# The placeholder grammar of render.py: `{{`, `}}` or `{name}` with 1-20 word characters.
-_TOKEN_RE = re.compile(r"\{\{|\}\}|\{(\w{1,20})\}")
+from kbassist.core.render import TOKEN_RE  # the placeholder grammar the program reads back
 
 FIELDS = ("category", "title", "content", "trigger", "aliases")
-FIELD_NAMES = {"category": "分类", "title": "标题", "content": "内容", "trigger": "快捷键", "aliases": "关键词"}
 
 # Header spellings seen in reply libraries exported by chat tools and kept in spreadsheets.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -160,7 +157,7 @@ def escape_braces(text: str) -> str:
     """Keep valid `{name}` placeholders and `{{`/`}}`; double every other brace so it stays literal."""
     out: list[str] = []
     pos = 0
-    for match in _TOKEN_RE.finditer(text):
+    for match in TOKEN_RE.finditer(text):
         out.append(text[pos : match.start()].replace("{", "{{").replace("}", "}}"))
         out.append(match.group(0))
         pos = match.end()

@@ -13,7 +13,7 @@ import markdown as markdown_lib
 
 # {name}: 1-20 word characters (Python's \w covers CJK, letters of every script, digits and "_").
 # "{{" and "}}" are literal braces, as in str.format; they are matched first so "{{x}}" is not a placeholder.
-_TOKEN_RE = re.compile(r"\{\{|\}\}|\{(\w{1,20})\}")
+TOKEN_RE = re.compile(r"\{\{|\}\}|\{(\w{1,20})\}")
 
 BUILTIN_NAMES = ("日期", "时间", "客服名", "剪贴板")
 
@@ -21,7 +21,7 @@ BUILTIN_NAMES = ("日期", "时间", "客服名", "剪贴板")
 def placeholders(text: str) -> list[str]:
     """Distinct placeholder names in order of first appearance."""
     seen: dict[str, None] = {}
-    for match in _TOKEN_RE.finditer(text):
+    for match in TOKEN_RE.finditer(text):
         name = match.group(1)
         if name is not None and name not in seen:
             seen[name] = None
@@ -44,7 +44,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         value = values.get(name)
         return token if value is None else str(value)
 
-    return _TOKEN_RE.sub(replace, text)
+    return TOKEN_RE.sub(replace, text)
 
 
 _BRACE_SCAN = re.compile(r"\{\{|\}\}|\{\w{1,20}\}|[{}]")
@@ -117,7 +117,7 @@ def _shield(text: str) -> tuple[str, list[str]]:
         saved.append(match.group(0))
         return f"{_SHIELD_OPEN}{len(saved) - 1}{_SHIELD_CLOSE}"
 
-    return _TOKEN_RE.sub(keep, text), saved
+    return TOKEN_RE.sub(keep, text), saved
 
 
 def _unshield(
