@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -68,17 +67,14 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 
 def _progress_lines(out: TextIO) -> Callable[[int, int], None]:
-    """`progress DONE TOTAL` lines (kbassist.indexer reads them), at most ~10 a second plus the last."""
-    last = [0.0]
+    """`progress DONE TOTAL` lines, the ones kbassist.indexer.ChildBuilder reads."""
+    from kbassist.indexer import PROGRESS_PREFIX, throttled
 
-    def show(done: int, total: int) -> None:
-        now = time.monotonic()
-        if done >= total or now - last[0] >= 0.1:
-            last[0] = now
-            out.write(f"progress {done} {total}\n")
-            out.flush()
+    def line(done: int, total: int) -> None:
+        out.write(f"{PROGRESS_PREFIX}{done} {total}\n")
+        out.flush()
 
-    return show
+    return throttled(line)
 
 
 def hit_to_json(hit: Hit) -> dict[str, Any]:

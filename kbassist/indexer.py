@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 log = logging.getLogger("kbassist.index")
 
 PROGRESS_PREFIX = "progress "
+PROGRESS_INTERVAL_S = 0.1
 # Where the windowed Windows exe has no stdout: the console twin in the same folder reports progress.
 CONSOLE_EXE = "kbassist-cli.exe"
 # Below this many Markdown files a build is quick and small: starting a second Python would cost more than it saves.
@@ -28,6 +30,20 @@ def self_command() -> list[str]:
     if sys.platform == "win32" and (exe.parent / CONSOLE_EXE).is_file():
         return [str(exe.parent / CONSOLE_EXE)]
     return [str(exe)]
+
+
+def throttled(report: Callable[[int, int], None], interval: float = PROGRESS_INTERVAL_S) -> Callable[[int, int], None]:
+    """report, called at most once per `interval` seconds, plus always for the last step (done >= total): a big KB
+    reports once per file, which would flood a pipe or the GUI thread."""
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= interval:
+            last[0] = now
+            report(done, total)
+
+    return progress
 
 
 def parse_progress(line: str) -> tuple[int, int] | None:

@@ -10,10 +10,10 @@ from typing import Any, Callable, Protocol
 from PySide6.QtCore import QObject, QThread, Signal
 
 from kbassist.core.model import Hit
+from kbassist.indexer import throttled
 
 log = logging.getLogger("kbassist.app")
 
-PROGRESS_INTERVAL_S = 0.1
 
 
 class SearchEngine(Protocol):
@@ -40,7 +40,27 @@ class Builder(Protocol):
     def cancel(self) -> None: ...
 
 
-class IndexThread(QThread):
+class WorkerThread(QThread):
+    """A QThread that sleeps on one condition until it has work or is asked to stop; stop() waits for it to end."""
+
+    def __init__(self, name: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._cond = threading.Condition()
+        self._stopping = False
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._stop_requested()
+        self.wait()
+
+    def _stop_requested(self) -> None:
+        """Called by stop() before it waits: unblock work the condition cannot reach."""
+
+
+class IndexThread(WorkerThread):
     """Creates the engine, runs warm_up once, then each requested update; requests made meanwhile merge into one.
 
     The engine is made by `factory` on this thread, so even importing the search stack (whoosh, jieba:
@@ -57,39 +77,20 @@ class IndexThread(QThread):
     failed = Signal(str)
 
     def __init__(self, factory: Callable[[], SearchEngine], parent: Any = None, builder: Builder | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kbassist-index")
+        super().__init__("kbassist-index", parent)
         self._factory = factory
         self._builder = builder
         self.engine: SearchEngine | None = None
-        self._cond = threading.Condition()
         self._pending: bool | None = None  # None: nothing asked; else the rebuild flag
-        self._stopping = False
 
     def request_update(self, rebuild: bool = False) -> None:
         with self._cond:
             self._pending = bool(self._pending) or rebuild
             self._cond.notify()
 
-    def stop(self) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify()
+    def _stop_requested(self) -> None:
         if self._builder is not None:
-            self._builder.cancel()
-        self.wait()
-
-    def _progress_emitter(self) -> Callable[[int, int], None]:
-        last = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            # One signal per file would flood the GUI thread on a big KB: at most ~10 a second, plus the last.
-            now = time.monotonic()
-            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
-                last[0] = now
-                self.progress.emit(done, total)
-
-        return progress
+            self._builder.cancel()  # a child build in progress would otherwise run to its end
 
     def run(self) -> None:
         try:
@@ -104,7 +105,7 @@ class IndexThread(QThread):
         if self._builder is not None and not engine.index_on_disk:
             # First start (or a new version): the child builds the index and jieba's table before this process
             # loads anything, so building neither leaves its churn behind here; warm_up then only opens them.
-            builder_failed = not self._builder(False, self._progress_emitter())
+            builder_failed = not self._builder(False, throttled(self.progress.emit))
             with self._cond:
                 if self._stopping:
                     return
@@ -124,11 +125,12 @@ class IndexThread(QThread):
                 rebuild = bool(self._pending)
                 self._pending = None
             self.started_update.emit()
-            progress = self._progress_emitter()
-            # Not the same build twice in a row: after a failed (or declined) first try, this process builds.
-            retry = rebuild or not builder_failed
+            progress = throttled(self.progress.emit)  # per file, a big KB would flood the GUI thread
+            # A rebuild, or no index open; but not the same build twice in a row: after a failed (or declined)
+            # first try, this process builds.
+            use_builder = rebuild or (not engine.index_open and not builder_failed)
             builder_failed = False
-            if self._builder is not None and retry and (rebuild or not engine.index_open):
+            if self._builder is not None and use_builder:
                 if self._builder(rebuild, progress):
                     rebuild = False  # built and published: the update below opens it and reads no file twice
                 with self._cond:
@@ -143,7 +145,7 @@ class IndexThread(QThread):
                 self.updated.emit(report)
 
 
-class SearchThread(QThread):
+class SearchThread(WorkerThread):
     """Searches in the background; while one search runs, newer queries replace older waiting ones.
 
     Each query carries a sequence number; `results(seq, query, hits)` lets the overlay drop stale answers.
@@ -152,13 +154,10 @@ class SearchThread(QThread):
     results = Signal(int, str, list)
 
     def __init__(self, engine: SearchEngine | None = None, limit: int = 10, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kbassist-search")
+        super().__init__("kbassist-search", parent)
         self._engine = engine
         self._limit = limit
-        self._cond = threading.Condition()
         self._pending: tuple[int, str] | None = None
-        self._stopping = False
         self._enabled = False  # searches wait until the index is ready
         self._reranker: Callable[[list[Hit], str], list[Hit]] | None = None
         self.last_seconds = 0.0
@@ -182,12 +181,6 @@ class SearchThread(QThread):
         with self._cond:
             self._pending = (seq, query)
             self._cond.notify()
-
-    def stop(self) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify()
-        self.wait()
 
     def run(self) -> None:
         while True:
@@ -216,7 +209,7 @@ class SearchThread(QThread):
             self.results.emit(seq, query, list(hits))
 
 
-class TaskThread(QThread):
+class TaskThread(WorkerThread):
     """Runs small jobs one after another, in order, off the GUI thread (the usage log's writes and reads).
 
     `submit(job, done)`: `job()` runs here; `done(result)` then runs on the thread that owns this object (the GUI
@@ -226,11 +219,8 @@ class TaskThread(QThread):
     finished_job = Signal(object, object)  # (done callback, result)
 
     def __init__(self, name: str = "kbassist-tasks", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self._cond = threading.Condition()
+        super().__init__(name, parent)
         self._jobs: list[tuple[Callable[[], Any], Callable[[Any], None] | None]] = []
-        self._stopping = False
         self._busy = False
         # A bound method of this QObject (which lives on the GUI thread): Qt queues the call to the GUI thread.
         self.finished_job.connect(self._deliver)
@@ -244,10 +234,7 @@ class TaskThread(QThread):
 
     def stop(self) -> None:
         """Finish the jobs already queued (so nothing recorded is lost), then end the thread."""
-        with self._cond:
-            self._stopping = True
-            self._cond.notify()
-        self.wait()
+        super().stop()
 
     def idle(self) -> bool:
         with self._cond:
